@@ -1,0 +1,120 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const deepImport = (message) => ({ message })
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]", message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The core runs under plain Node, the CLI and vitest: never Electron, and other rooms only through their door.
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
+          patterns: [
+            { group: ['../*/*', '!../*/index'], ...deepImport('Import another core concern through its index.ts only.') },
+            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/*.ts', 'src/main/!(core)/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['./core/*', '../core/*', '../../core/*'], ...deepImport('Use the core through src/main/core/index.ts.') },
+            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
+          ],
+        },
+      ],
+      // Opening URLs goes through the checked opener in security.ts, composed in index.ts.
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use createExternalOpener (security.ts).' }],
+    },
+  },
+  {
+    files: ['src/main/index.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['src/main/command-line/**/*.ts', 'src/main/bridge/**/*.ts', 'src/main/static/**/*.ts', 'src/main/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Browser mode and the CLI run without Electron.' }],
+          patterns: [
+            { group: ['./core/*', '../core/*', '../../core/*'], ...deepImport('Use the core through src/main/core/index.ts.') },
+            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared is used by the renderer too.' }],
+          patterns: [{ group: ['node:*', '../main/*', '../renderer/*'], message: 'src/shared depends on nothing but the schema library.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the core only through its Api.' }],
+          patterns: [
+            { group: ['node:*', '**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and itself.' },
+            { group: ['@shared/contract/*'], message: 'Import the contract through @shared/contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+)

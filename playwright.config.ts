@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'test/e2e',
+      use: {
+        browserName: 'chromium',
+        trace: 'retain-on-failure',
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+    },
+  ],
+})

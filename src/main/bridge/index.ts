@@ -1,0 +1,1 @@
+export { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server'

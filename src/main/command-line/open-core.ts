@@ -1,0 +1,28 @@
+import { join, resolve } from 'node:path'
+import { createCore, createLogger, defaultDataDir, DEFAULT_GRAPH_BASE_URL, Redactor, systemClock, type Core } from '../core'
+import type { CommandRun } from './command'
+import { stringOption } from './options'
+import { version } from '../version'
+
+export interface OpenCoreOptions {
+  sandbox?: boolean
+}
+
+/** Builds the core the way every CLI command needs it, from the global options. */
+export async function openCore(run: CommandRun, options: OpenCoreOptions = {}): Promise<Core> {
+  const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
+  const redactor = new Redactor()
+  const log = createLogger({ redactor, dir: join(dataDir, 'logs'), stderr: run.values.verbose === true })
+  return createCore({
+    dataDir,
+    shell: 'browser',
+    version,
+    profile: stringOption(run.values.profile) ?? null,
+    graphBaseUrl: run.io.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
+    sandbox: options.sandbox ?? false,
+    clock: systemClock,
+    log,
+    redactor,
+    validateResults: run.io.env.SWITCHBOARD_VALIDATE_RESULTS === '1',
+  })
+}

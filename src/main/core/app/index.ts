@@ -1,0 +1,1 @@
+export { appHandlers } from './handlers'

@@ -1,0 +1,3 @@
+export type { Clock, ClockTimer } from './types'
+export { systemClock } from './system-clock'
+export { ManualClock } from './manual-clock'

@@ -1,0 +1,29 @@
+import type { Clock } from './clock'
+import type { EventHub } from './events'
+import type { Logger, Redactor } from './log'
+
+export interface CoreConfig {
+  /** Where the SQLite file, logs and sandbox state live (Electron `userData`, or `--data-dir`). */
+  dataDir: string
+  /** Which shell hosts the core; reported to the UI. */
+  shell: 'electron' | 'browser'
+  version: string
+  profile?: string | null
+  /** Root of the Graph API without the version, e.g. `https://graph.facebook.com`. */
+  graphBaseUrl: string
+  sandbox: boolean
+  clock: Clock
+  log: Logger
+  redactor: Redactor
+  validateResults?: boolean
+}
+
+/** What every concern of the core receives: the config and the shared services. */
+export interface CoreContext {
+  readonly config: CoreConfig
+  readonly clock: Clock
+  readonly events: EventHub
+  readonly log: Logger
+  readonly redactor: Redactor
+  readonly startedAt: number
+}

@@ -1,0 +1,1 @@
+export { EventHub, type BatchListener, type EventHandler, type EventHubOptions } from './hub'

@@ -1,0 +1,7 @@
+export { createCore, DEFAULT_GRAPH_BASE_URL, type Core } from './create-core'
+export type { CoreConfig, CoreContext } from './context'
+export type { Dispatch, Handler, Handlers } from './dispatch'
+export { EventHub } from './events'
+export { systemClock, ManualClock, type Clock } from './clock'
+export { Redactor, createLogger, silentLogger, mask, type Logger } from './log'
+export { defaultDataDir } from './paths'

@@ -1,0 +1,2 @@
+export { Redactor, mask } from './redact'
+export { createLogger, silentLogger, type Logger, type LogLevel, type LoggerOptions } from './logger'

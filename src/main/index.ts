@@ -1,0 +1,92 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { createCore, createLogger, Redactor, systemClock, DEFAULT_GRAPH_BASE_URL, type Core } from './core'
+import { bindContract, createSenderCheck, forwardEvents } from './ipc'
+import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol } from './protocol'
+import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
+import { rendererDirFrom } from './static'
+import { createMainWindow } from './window'
+
+/**
+ * Electron entry: lifecycle, one hardened window, and the contract bound to IPC. Behaviour lives in
+ * the core; this file only composes.
+ */
+
+app.setName('Switchboard')
+const devServer = process.env.ELECTRON_RENDERER_URL
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  protocol.registerSchemesAsPrivileged(appSchemePrivileges())
+  void start().catch((error: unknown) => {
+    console.error('Switchboard could not start:', error instanceof Error ? error.message : error)
+    app.exit(1)
+  })
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const redactor = new Redactor()
+  const dataDir = app.getPath('userData')
+  const log = createLogger({ redactor, dir: join(dataDir, 'logs') })
+  const core: Core = await createCore({
+    dataDir,
+    shell: 'electron',
+    version: app.getVersion(),
+    graphBaseUrl: process.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
+    sandbox: false,
+    clock: systemClock,
+    log,
+    redactor,
+  })
+
+  const isAppUrl = (url: string) => isAppOrigin(url, devServer)
+  const openExternal = createExternalOpener(
+    (url) => shell.openExternal(url),
+    (url) => log.warn('refused to open an external URL', { url }),
+  )
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal }))
+  denyAllPermissions(session.defaultSession)
+  registerAppProtocol(protocol, rendererDirFrom(import.meta.url))
+
+  const windows = new Set<number>()
+  bindContract(
+    ipcMain,
+    core.dispatch,
+    createSenderCheck(isAppUrl, () => windows),
+  )
+
+  const openWindow = (): BrowserWindow => {
+    const window = createMainWindow(
+      BrowserWindow,
+      join(import.meta.dirname, '../preload/index.cjs'),
+      devServer ?? `${APP_ORIGIN}/index.html`,
+    )
+    const id = window.webContents.id
+    windows.add(id)
+    forwardEvents(core.events, window.webContents)
+    window.on('closed', () => windows.delete(id))
+    return window
+  }
+  let mainWindow = openWindow()
+
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = openWindow()
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting) return
+    quitting = true
+    event.preventDefault()
+    void core.close().finally(() => app.quit())
+  })
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises'
+import type { Protocol } from 'electron'
+import { contentSecurityPolicy } from '@shared/csp'
+import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from './static'
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'switchboard'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+/** Must run before `app.whenReady()`: the renderer is served from a standard, secure custom scheme. */
+export function appSchemePrivileges() {
+  return [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]
+}
+
+/** Serves `out/renderer` as `app://switchboard/…` with the CSP and security headers on every response. */
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  const csp = contentSecurityPolicy()
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null
+    if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 })
+    return new Response(await readFile(file), {
+      headers: { 'content-type': contentType(file), 'cache-control': cacheHeader(file), ...securityHeaders(csp) },
+    })
+  })
+}
+
+export function isAppOrigin(url: string, devServer: string | undefined): boolean {
+  try {
+    const parsed = new URL(url)
+    // Custom schemes have an opaque origin in WHATWG URL, so compare scheme and host instead.
+    if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST
+    return devServer !== undefined && parsed.origin === new URL(devServer).origin
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,47 @@
+import type { Event, HandlerDetails, Session, WebContents } from 'electron'
+import { isAllowedExternalUrl } from '@shared/csp'
+
+/** The subset of `WebContents` the hardening touches, so tests can pass a recording stand-in. */
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
+
+export interface HardeningPolicy {
+  /** True for URLs of our own renderer (the app:// origin, or the dev server in development). */
+  isAppUrl(url: string): boolean
+  /** Opens an allow-listed https URL in the operator's browser. The only path to `shell.openExternal`. */
+  openExternal(url: string): void
+}
+
+/**
+ * Applied to every WebContents the app ever creates (`web-contents-created`), so no window can
+ * escape it: no navigation away from the app, no new windows, no <webview>.
+ */
+export function hardenWebContents(contents: HardenableContents, policy: HardeningPolicy): void {
+  contents.on('will-navigate', (event: Event, url: string) => {
+    if (!policy.isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event: Event, url: string) => {
+    if (!policy.isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event: Event) => event.preventDefault())
+  contents.setWindowOpenHandler((details: HandlerDetails) => {
+    if (isAllowedExternalUrl(details.url)) policy.openExternal(details.url)
+    return { action: 'deny' }
+  })
+}
+
+/** Checked wrapper around `shell.openExternal`; lint forbids calling the raw one anywhere else. */
+export function createExternalOpener(open: (url: string) => Promise<void>, onRefused: (url: string) => void) {
+  return (url: string): void => {
+    if (!isAllowedExternalUrl(url)) {
+      onRefused(url)
+      return
+    }
+    void open(url).catch(() => onRefused(url))
+  }
+}
+
+/** Deny every permission (camera, notifications from the page, geolocation …); main notifies itself. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}

@@ -1,0 +1,5 @@
+export { useConnection } from './connection'
+export { useAppInfo } from './app-info'
+export { useNotices, type Notice } from './notices'
+export { useNav, screens, type Screen } from './nav'
+export { routeEvents } from './event-router'

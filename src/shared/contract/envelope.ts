@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+/** Every error that crosses the process boundary carries one of these codes, never a stack trace. */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_call',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'not_configured',
+  'keychain_unavailable',
+  'keychain_locked',
+  'keychain_denied',
+  'graph',
+  'network',
+  'outcome_unknown',
+  'token_expired',
+  'store_unavailable',
+  'port_in_use',
+  'tunnel_unavailable',
+  'internal',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export const graphErrorDetails = z.object({
+  status: z.number().int(),
+  code: z.number().int(),
+  subcode: z.number().int().nullable(),
+  type: z.string(),
+  message: z.string(),
+  fbtraceId: z.string().nullable(),
+  hint: z.string(),
+})
+export type GraphErrorDetails = z.infer<typeof graphErrorDetails>
+
+export const appError = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  /** A short, actionable next step for the operator, when there is one. */
+  fix: z.string().optional(),
+  graph: graphErrorDetails.optional(),
+  /** Field-level problems of an invalid input, keyed by dotted path. */
+  fields: z.record(z.string(), z.string()).optional(),
+})
+export type AppError = z.infer<typeof appError>
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export function ok<T>(value: T): Envelope<T> {
+  return { ok: true, value }
+}
+
+export function fail(error: AppError): Envelope<never> {
+  return { ok: false, error }
+}
+
+/** Thrown by core handlers and by `unwrap`; carries an `AppError` across async boundaries. */
+export class SwitchboardError extends Error {
+  readonly code: ErrorCode
+  readonly fix: string | undefined
+  readonly graph: GraphErrorDetails | undefined
+  readonly fields: Record<string, string> | undefined
+
+  constructor(error: AppError) {
+    super(error.message)
+    this.name = 'SwitchboardError'
+    this.code = error.code
+    this.fix = error.fix
+    this.graph = error.graph
+    this.fields = error.fields
+  }
+
+  toJSON(): AppError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fix === undefined ? {} : { fix: this.fix }),
+      ...(this.graph === undefined ? {} : { graph: this.graph }),
+      ...(this.fields === undefined ? {} : { fields: this.fields }),
+    }
+  }
+}
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value
+  throw new SwitchboardError(envelope.error)
+}

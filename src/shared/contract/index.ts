@@ -1,0 +1,7 @@
+export * from './envelope'
+export * from './define'
+export * from './calls'
+export * from './events'
+export * from './api'
+export * from './channels'
+export * from './ws-protocol'

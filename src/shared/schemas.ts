@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** Helpers shared by the contract's schemas. Secrets never travel; only their masked views do. */
+
+export const noInput = z.undefined()
+
+/** `EAAG…x9Qz`: enough to recognise which secret is stored, never enough to use it. */
+export const maskedSecret = z
+  .string()
+  .max(16)
+  .describe('First 4 and last 4 characters of a secret, joined by an ellipsis')
+
+export const profileName = z
+  .string()
+  .trim()
+  .min(1, 'A profile needs a name')
+  .max(64, 'Profile names are at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores')
+
+export const graphId = z.string().regex(/^\d{1,30}$/, 'Graph IDs are digits only')
+
+export const epochMs = z.number().int().nonnegative()

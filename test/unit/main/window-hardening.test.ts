@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest'
+import { contentSecurityPolicy, isAllowedExternalUrl } from '@shared/csp'
+import { isAppOrigin } from '../../../src/main/protocol'
+import { createExternalOpener, denyAllPermissions, hardenWebContents, type HardenableContents } from '../../../src/main/security'
+import { mainWindowOptions } from '../../../src/main/window'
+
+type Handler = (...args: unknown[]) => unknown
+
+function recordingContents() {
+  const on = new Map<string, Handler>()
+  let openHandler: Handler | undefined
+  const contents = {
+    on: (name: string, handler: Handler) => on.set(name, handler),
+    setWindowOpenHandler: (handler: Handler) => {
+      openHandler = handler
+    },
+  } as unknown as HardenableContents
+  return { contents, on, open: (url: string) => openHandler?.({ url }) }
+}
+
+function navigationEvent() {
+  return { preventDefault: vi.fn() }
+}
+
+describe('window factory', () => {
+  it('creates the window isolated, sandboxed and without Node', () => {
+    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/app/preload.cjs',
+    })
+  })
+})
+
+describe('web contents hardening', () => {
+  const policy = { isAppUrl: (url: string) => isAppOrigin(url, undefined), openExternal: vi.fn() }
+
+  it('blocks navigation and redirects away from the app', () => {
+    const { contents, on } = recordingContents()
+    hardenWebContents(contents, policy)
+    const away = navigationEvent()
+    on.get('will-navigate')?.(away, 'https://evil.example/')
+    expect(away.preventDefault).toHaveBeenCalled()
+    const redirect = navigationEvent()
+    on.get('will-redirect')?.(redirect, 'http://127.0.0.1:1/')
+    expect(redirect.preventDefault).toHaveBeenCalled()
+    const inside = navigationEvent()
+    on.get('will-navigate')?.(inside, 'app://switchboard/index.html')
+    expect(inside.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('denies every window.open, handing only allow-listed https links to the OS browser', () => {
+    const { contents, open } = recordingContents()
+    const openExternal = vi.fn()
+    hardenWebContents(contents, { ...policy, openExternal })
+    expect(open('https://developers.facebook.com/docs/whatsapp')).toEqual({ action: 'deny' })
+    expect(open('https://evil.example/')).toEqual({ action: 'deny' })
+    expect(open('http://developers.facebook.com/')).toEqual({ action: 'deny' })
+    expect(openExternal).toHaveBeenCalledTimes(1)
+    expect(openExternal).toHaveBeenCalledWith('https://developers.facebook.com/docs/whatsapp')
+  })
+
+  it('prevents <webview> attachment', () => {
+    const { contents, on } = recordingContents()
+    hardenWebContents(contents, policy)
+    const event = navigationEvent()
+    on.get('will-attach-webview')?.(event)
+    expect(event.preventDefault).toHaveBeenCalled()
+  })
+
+  it('denies every permission request', () => {
+    let request: Handler | undefined
+    let check: Handler | undefined
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: Handler) => (request = h),
+      setPermissionCheckHandler: (h: Handler) => (check = h),
+    } as never)
+    const callback = vi.fn()
+    request?.({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect(check?.({}, 'notifications')).toBe(false)
+  })
+
+  it('opens external URLs only after checking them', () => {
+    const open = vi.fn(() => Promise.resolve())
+    const refused = vi.fn()
+    const opener = createExternalOpener(open, refused)
+    opener('file:///etc/passwd')
+    opener('https://user@business.facebook.com/')
+    opener('javascript:alert(1)')
+    expect(open).not.toHaveBeenCalled()
+    expect(refused).toHaveBeenCalledTimes(3)
+    opener('https://business.facebook.com/settings')
+    expect(open).toHaveBeenCalledWith('https://business.facebook.com/settings')
+  })
+})
+
+describe('content security policy', () => {
+  it('allows no inline or eval script and nothing from other origins', () => {
+    const csp = contentSecurityPolicy()
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+  })
+
+  it('allow-lists external hosts exactly', () => {
+    expect(isAllowedExternalUrl('https://developers.facebook.com.evil.example/')).toBe(false)
+    expect(isAllowedExternalUrl('not a url')).toBe(false)
+    expect(isAllowedExternalUrl('https://www.whatsapp.com/business')).toBe(true)
+  })
+})
