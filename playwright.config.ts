@@ -11,6 +11,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   outputDir: 'test-results',
+  globalSetup: './test/support/global-keyring.ts',
   projects: [
     {
       name: 'chromium',

@@ -27,4 +27,11 @@ if (!existsSync(entry)) {
   console.error('switchboard is not built yet: run `npm run build` in the project first.')
   process.exit(1)
 }
+// node:sqlite is stable enough for us on Node 22 but still prints an ExperimentalWarning on load;
+// keep the CLI's output to what scripts rely on. Other warnings are printed as usual.
+process.removeAllListeners('warning')
+process.on('warning', (warning) => {
+  if (warning.name === 'ExperimentalWarning' && /SQLite/.test(warning.message)) return
+  console.error(`${warning.name}: ${warning.message}`)
+})
 await import(pathToFileURL(entry).href)

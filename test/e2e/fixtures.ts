@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { tempDir } from '../support/core'
+import { tempDir } from '../support/temp'
 import { startServe, type ServeProcess } from '../support/serve'
 
 interface Fixtures {

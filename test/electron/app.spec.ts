@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { tempDir } from '../support/core'
+import { tempDir } from '../support/temp'
 import { projectRoot } from '../support/serve'
 
 /** Where the Electron runtime would be, if its download ever happened on this machine. */

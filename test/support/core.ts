@@ -1,11 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createCore, ManualClock, Redactor, silentLogger, type Core, type CoreConfig } from '../../src/main/core'
+import { tempDir } from './temp'
 
-export function tempDir(prefix = 'switchboard-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
+export { tempDir } from './temp'
 
 /** A core on a fresh data dir with a manual clock; every result is checked against the contract. */
 export async function testCore(overrides: Partial<CoreConfig> = {}): Promise<Core> {

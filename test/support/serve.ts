@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline'
 
 export const projectRoot = join(import.meta.dirname, '..', '..')
 export const builtCli = join(projectRoot, 'out', 'main', 'cli.js')
+/** The real `switchboard` launcher (it checks the Node version and keeps warnings out of the output). */
+export const binEntry = join(projectRoot, 'bin', 'switchboard.mjs')
 
 export function assertBuilt(): void {
   if (!existsSync(builtCli)) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
@@ -28,7 +30,7 @@ export interface ServeProcess {
 /** Runs the built `switchboard serve` as a real child process and waits for its ready lines. */
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
   assertBuilt()
-  const child = spawn(process.execPath, [builtCli, 'serve', ...args], {
+  const child = spawn(process.execPath, [binEntry, 'serve', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

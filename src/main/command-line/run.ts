@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { SwitchboardError } from '@shared/contract'
 import { exitCodes, UsageError, type Command, type CommandIo, type CommandRun } from './command'
 import { globalOptions } from './global-options'
 import { commandHelp, mainHelp } from './help'
@@ -54,9 +55,18 @@ export async function runCli(argv: readonly string[], io: CommandIo, commands: r
       io.stderr.write(`switchboard ${command.name}: ${error.message}\n`)
       return exitCodes.usage
     }
-    io.stderr.write(`switchboard ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr.write(`switchboard ${command.name}: ${describeError(error)}\n`)
     return exitCodes.failure
   }
+}
+
+/** One line for the failure, plus the fix when the core knows one. Never a stack trace. */
+function describeError(error: unknown): string {
+  if (error instanceof SwitchboardError) {
+    const graph = error.graph ? ` (Graph error ${error.graph.code}${error.graph.subcode ? `/${error.graph.subcode}` : ''})` : ''
+    return `${error.message}${graph}${error.fix ? `\n  fix: ${error.fix}` : ''}`
+  }
+  return error instanceof Error ? error.message : String(error)
 }
 
 function findCommand(commands: readonly Command[], argv: readonly string[]) {

@@ -1,6 +1,7 @@
 import type { Clock } from './clock'
 import type { EventHub } from './events'
 import type { Logger, Redactor } from './log'
+import type { Keychain } from './secrets'
 
 export interface CoreConfig {
   /** Where the SQLite file, logs and sandbox state live (Electron `userData`, or `--data-dir`). */
@@ -16,6 +17,8 @@ export interface CoreConfig {
   log: Logger
   redactor: Redactor
   validateResults?: boolean
+  /** The OS keychain (keytar) unless a test hands in another. */
+  keychain?: Keychain
 }
 
 /** What every concern of the core receives: the config and the shared services. */

@@ -1,14 +1,25 @@
 import { mkdirSync } from 'node:fs'
+import { callNames, unwrap, type CallInput, type CallName, type CallResult } from '@shared/contract'
 import { appHandlers } from './app'
 import type { CoreConfig, CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { EnvImportService, envImportHandlers } from './env-file'
 import { EventHub } from './events'
+import { profileHandlers, ProfileService } from './profiles'
+import { keytarKeychain, Vault } from './secrets'
+import { Store } from './store'
 
 export interface Core {
   readonly dispatch: Dispatch
   readonly handlers: Handlers
   readonly events: EventHub
   readonly context: CoreContext
+  readonly store: Store
+  readonly profiles: ProfileService
+  readonly vault: Vault
+  readonly envImport: EnvImportService
+  /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
+  call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
   close(): Promise<void>
 }
 
@@ -29,10 +40,17 @@ export function createCore(config: CoreConfig): Promise<Core> {
     redactor: config.redactor,
     startedAt: config.clock.now(),
   }
+  const store = Store.open(config.dataDir)
+  const vault = new Vault(config.keychain ?? keytarKeychain(), config.redactor)
+  const profiles = new ProfileService({ store, vault, clock: config.clock, events, override: config.profile ?? null })
+  const envImport = new EnvImportService(profiles, store, config.clock)
 
   const handlers: Handlers = {
-    ...appHandlers(context),
+    ...appHandlers(context, profiles),
+    ...profileHandlers(profiles, vault),
+    ...envImportHandlers(envImport, profiles),
   }
+  assertComplete(handlers)
 
   const dispatch = createDispatch({
     handlers,
@@ -47,11 +65,23 @@ export function createCore(config: CoreConfig): Promise<Core> {
     handlers,
     events,
     context,
-    async close() {
-      if (closed) return
+    store,
+    profiles,
+    vault,
+    envImport,
+    call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
+    close() {
+      if (closed) return Promise.resolve()
       closed = true
       events.flush()
-      await Promise.resolve()
+      store.close()
+      return Promise.resolve()
     },
   })
+}
+
+/** The type system already demands every handler; this catches a spread that silently overwrote one. */
+function assertComplete(handlers: Handlers): void {
+  const missing = callNames.filter((name) => typeof handlers[name] !== 'function')
+  if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`)
 }

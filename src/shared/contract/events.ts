@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
+  /** Profiles were created, renamed, deleted, activated or saved: refetch what you show. */
+  'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),

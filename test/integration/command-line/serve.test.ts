@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/core'
-import { builtCli, startServe, type ServeProcess } from '../../support/serve'
+import { binEntry, startServe, type ServeProcess } from '../../support/serve'
 import { openSocket, SocketClient } from '../../support/ws-client'
 
 describe('switchboard serve', () => {
@@ -43,7 +43,7 @@ describe('switchboard serve', () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
     const port = (blocker.address() as { port: number }).port
-    const result = spawnSync(process.execPath, [builtCli, 'serve', '--data-dir', tempDir(), '--port', String(port), '--webhook-port', '0'], {
+    const result = spawnSync(process.execPath, [binEntry, 'serve', '--data-dir', tempDir(), '--port', String(port), '--webhook-port', '0'], {
       encoding: 'utf8',
       timeout: 15_000,
     })

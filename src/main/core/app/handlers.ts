@@ -1,7 +1,8 @@
 import type { Handlers } from '../dispatch'
 import type { CoreContext } from '../context'
+import type { ProfileService } from '../profiles'
 
-export function appHandlers(ctx: CoreContext): Pick<Handlers, 'app.info'> {
+export function appHandlers(ctx: CoreContext, profiles: ProfileService): Pick<Handlers, 'app.info'> {
   return {
     'app.info': () => ({
       name: 'Switchboard',
@@ -10,7 +11,7 @@ export function appHandlers(ctx: CoreContext): Pick<Handlers, 'app.info'> {
       platform: `${process.platform}-${process.arch}`,
       runtime: process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`,
       dataDir: ctx.config.dataDir,
-      profile: ctx.config.profile ?? null,
+      profile: profiles.active()?.name ?? null,
       graphBaseUrl: ctx.config.graphBaseUrl,
       sandbox: ctx.config.sandbox,
       startedAt: ctx.startedAt,

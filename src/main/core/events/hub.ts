@@ -31,7 +31,7 @@ export class EventHub {
     const set = this.handlers.get(name)
     if (set) for (const handler of set) handler(payload)
     if (this.batchListeners.size === 0) return
-    this.queue.push({ name, payload })
+    this.queue.push({ name, payload } as EventEnvelope)
     this.timer ??= setTimeout(() => this.flush(), this.flushMs)
   }
 

@@ -1,4 +1,4 @@
-import { useAppInfo, useConnection } from '../stores'
+import { useAppInfo, useConnection, useNav, useProfiles } from '../stores'
 
 const connectionText = {
   connecting: 'Connecting…',
@@ -11,13 +11,22 @@ export function StatusBar() {
   const state = useConnection((s) => s.state)
   const shell = useConnection((s) => s.shell)
   const info = useAppInfo((s) => s.info)
+  const keychain = useProfiles((s) => s.keychain)
+  const go = useNav((s) => s.go)
   return (
     <footer className="status-bar" aria-label="Status">
       <span className={`status-bar__connection status-bar__connection--${state}`} role="status" data-testid="connection-state">
         <span className="dot" aria-hidden="true" />
         {connectionText[state]}
       </span>
-      <span data-testid="active-profile">Profile: {info?.profile ?? 'none'}</span>
+      <button type="button" className="status-bar__link" data-testid="active-profile" onClick={() => go('settings')}>
+        Profile: {info?.profile ?? 'none'}
+      </button>
+      {keychain && keychain.state !== 'available' ? (
+        <button type="button" className="status-bar__link status-bar__alert" onClick={() => go('settings')}>
+          Keychain {keychain.state}
+        </button>
+      ) : null}
       <span className="status-bar__spacer" />
       <span>{shell === 'electron' ? 'Desktop app' : 'Browser mode'}</span>
       {info ? <span>v{info.version}</span> : null}

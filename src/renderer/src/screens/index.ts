@@ -3,7 +3,7 @@ import type { Screen } from '../stores'
 import { Compose } from './Compose'
 import { Inbox } from './Inbox'
 import { Overview } from './Overview'
-import { Settings } from './Settings'
+import { Settings } from './settings'
 import { Webhooks } from './Webhooks'
 
 export const screenComponents: Record<Screen, ComponentType> = {

@@ -1,5 +1,7 @@
 import type { EventBatch, EventEnvelope } from '@shared/contract'
+import { useAppInfo } from './app-info'
 import { useNotices } from './notices'
+import { useProfiles } from './profiles'
 
 /** Routes each event of a batch to the store that owns it; one place, exhaustively. */
 export function routeEvents(batch: EventBatch): void {
@@ -11,11 +13,16 @@ function route(event: EventEnvelope): void {
     case 'app.notice':
       useNotices.getState().add(event.payload)
       return
+    case 'profiles.changed':
+      void useProfiles.getState().load()
+      void useAppInfo.getState().load()
+      return
     default:
-      assertNever(event.name)
+      assertNever(event)
   }
 }
 
-function assertNever(value: never): void {
-  console.warn('Unrouted event', value)
+/** A new event in the contract without a route here fails type-checking. */
+function assertNever(event: never): void {
+  console.warn('Unrouted event', event)
 }

@@ -1,4 +1,5 @@
 import { appCalls } from './app'
+import { profileCalls } from './profiles'
 
 /**
  * The contract: every call the UI can make. Preload, IPC binding, WebSocket bridge and the typed
@@ -7,6 +8,8 @@ import { appCalls } from './app'
  */
 export const calls = {
   ...appCalls,
+  ...profileCalls,
 }
 
 export * from './app'
+export * from './profiles'

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { migrate } from './migrate'
+import { migrations } from './migrations'
+
+export const DATABASE_FILE = 'switchboard.db'
+
+/**
+ * Opens (creating if needed) the one SQLite file of a data dir: WAL so readers never block the
+ * webhook writer, synchronous=FULL so a committed webhook survives power loss, foreign keys on.
+ */
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE))
+  try {
+    db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA synchronous = FULL')
+    db.exec('PRAGMA foreign_keys = ON')
+    db.exec('PRAGMA busy_timeout = 5000')
+    migrate(db, migrations)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}
+
+/** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
+export function transaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const result = fn()
+    db.exec('COMMIT')
+    return result
+  } catch (error) {
+    try {
+      db.exec('ROLLBACK')
+    } catch {
+      // SQLite already rolled back (e.g. SQLITE_FULL aborts the transaction itself).
+    }
+    throw error
+  }
+}

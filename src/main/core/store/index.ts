@@ -1,0 +1,6 @@
+export { Store } from './store'
+export { DATABASE_FILE } from './database'
+export { migrate, schemaVersion } from './migrate'
+export { migrations, type Migration } from './migrations'
+export type { ProfileRow, ProfileKind, ProfileSettings } from './profiles-table'
+export type { EnvSyncTarget } from './env-targets-table'

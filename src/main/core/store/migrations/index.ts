@@ -1,0 +1,7 @@
+import { profiles } from './001-profiles'
+import type { Migration } from './migration'
+
+/** Every migration, in order. Append only: a shipped migration never changes. */
+export const migrations: readonly Migration[] = [profiles]
+
+export type { Migration } from './migration'
