@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import { mask, type Redactor } from '../log'
+import { appSecretProof } from './appsecret-proof'
+import type { GetOptions, PostOptions } from './call-options'
+import type { RequestIdentity } from './errors'
+import type { GraphMethod } from './exchange'
+import { buildUrl, type Query } from './graph-url'
+import type { AppSecretProofOption, GraphRoot } from './options'
+import { redactedUrl } from './secret-fields'
+import { REQUEST_ID_HEADER } from './transport'
+
+/** A call ready to send, with its secrets registered and a redacted view for errors and records. */
+export interface PreparedRequest extends RequestIdentity {
+  fullUrl: URL
+  headers: Record<string, string>
+  /** The headers as they may be shown: the token masked. */
+  shownHeaders: Record<string, string>
+  body: string | null
+  contentType: string | null
+}
+
+export interface PrepareContext {
+  root: GraphRoot
+  version: string
+  userAgent: string
+  appSecretProof: AppSecretProofOption | undefined
+  redactor: Redactor
+}
+
+export function prepareRequest(method: GraphMethod, path: string, call: GetOptions & PostOptions, context: PrepareContext): PreparedRequest {
+  const { redactor } = context
+  const token = call.token ?? null
+  const query: Record<string, Query[string]> = { ...call.query }
+  const requestId = randomUUID()
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': context.userAgent, [REQUEST_ID_HEADER]: requestId }
+  const shownHeaders: Record<string, string> = { ...headers }
+
+  if (token !== null) {
+    redactor.add(token)
+    if (call.tokenIn === 'query') {
+      query.access_token = token
+    } else {
+      headers.authorization = `Bearer ${token}`
+      shownHeaders.authorization = `Bearer ${mask(token)}`
+    }
+    const proof = call.appSecretProof === false ? undefined : (call.appSecretProof ?? context.appSecretProof)
+    if (proof) {
+      const value = appSecretProof(token, proof.appSecret)
+      redactor.add(proof.appSecret)
+      redactor.add(value)
+      query.appsecret_proof = value
+    }
+  }
+  const fullUrl = buildUrl(context.root, context.version, path, query)
+
+  if (call.json !== undefined && call.form !== undefined) throw new TypeError('Send either json or form, not both')
+  let body: string | null = null
+  let contentType: string | null = null
+  if (call.json !== undefined) {
+    body = JSON.stringify(call.json)
+    contentType = 'application/json'
+  } else if (call.form !== undefined) {
+    body = new URLSearchParams(Object.entries(call.form).map(([k, v]): [string, string] => [k, String(v)])).toString()
+    contentType = 'application/x-www-form-urlencoded'
+  }
+  if (contentType !== null) headers['content-type'] = shownHeaders['content-type'] = contentType
+
+  return { method, url: redactor.redact(redactedUrl(fullUrl)), requestId, fullUrl, headers, shownHeaders, body, contentType }
+}
