@@ -41,6 +41,11 @@ async function start(): Promise<void> {
     redactor,
   })
 
+  // A busy port does not stop the app: the Webhooks screen shows why and offers another port.
+  void core.webhook.start(core.webhook.preferredPort()).catch((error: unknown) =>
+    log.warn('webhook listener not started', { error: error instanceof Error ? error.message : String(error) }),
+  )
+
   const isAppUrl = (url: string) => isAppOrigin(url, devServer)
   const openExternal = createExternalOpener(
     (url) => shell.openExternal(url),

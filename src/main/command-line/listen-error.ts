@@ -1,7 +1,7 @@
 /** Turns a failed `listen` into one sentence an operator can act on. */
 export function listenErrorMessage(error: unknown, port: number, flag: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code === 'EADDRINUSE') {
+  const code = (error as { code?: string } | undefined)?.code
+  if (code === 'EADDRINUSE' || code === 'port_in_use') {
     return `port ${port} on 127.0.0.1 is already in use; stop the other program or pick another port with ${flag} (0 picks a free one)`
   }
   if (code === 'EACCES') {

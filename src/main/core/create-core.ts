@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import { callNames, unwrap, type CallInput, type CallName, type CallResult } from '@shared/contract'
+import { ActiveProfile } from './active-profile'
 import { appHandlers } from './app'
 import type { CoreConfig, CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { EnvImportService, envImportHandlers } from './env-file'
 import { EventHub } from './events'
+import { inboxHandlers } from './inbox'
 import { profileHandlers, ProfileService } from './profiles'
 import { keytarKeychain, Vault } from './secrets'
 import { Store } from './store'
+import { webhookHandlers, WebhookService } from './webhook'
 
 export interface Core {
   readonly dispatch: Dispatch
@@ -18,6 +21,8 @@ export interface Core {
   readonly profiles: ProfileService
   readonly vault: Vault
   readonly envImport: EnvImportService
+  readonly active: ActiveProfile
+  readonly webhook: WebhookService
   /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
   call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
   close(): Promise<void>
@@ -29,7 +34,7 @@ export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com'
  * The composition root: builds every concern from one config and returns the contract's handlers,
  * the dispatcher all transports share, and the event hub. Never imports `electron`.
  */
-export function createCore(config: CoreConfig): Promise<Core> {
+export async function createCore(config: CoreConfig): Promise<Core> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   const events = new EventHub()
   const context: CoreContext = {
@@ -44,11 +49,16 @@ export function createCore(config: CoreConfig): Promise<Core> {
   const vault = new Vault(config.keychain ?? keytarKeychain(), config.redactor)
   const profiles = new ProfileService({ store, vault, clock: config.clock, events, override: config.profile ?? null })
   const envImport = new EnvImportService(profiles, store, config.clock)
+  const active = new ActiveProfile(profiles, vault, events, config.log)
+  await active.start()
+  const webhook = new WebhookService(context, store, active)
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles),
     ...profileHandlers(profiles, vault),
     ...envImportHandlers(envImport, profiles),
+    ...inboxHandlers(context, store, active, webhook),
+    ...webhookHandlers(webhook, store),
   }
   assertComplete(handlers)
 
@@ -60,7 +70,7 @@ export function createCore(config: CoreConfig): Promise<Core> {
   })
 
   let closed = false
-  return Promise.resolve({
+  return {
     dispatch,
     handlers,
     events,
@@ -69,15 +79,17 @@ export function createCore(config: CoreConfig): Promise<Core> {
     profiles,
     vault,
     envImport,
+    active,
+    webhook,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
-    close() {
-      if (closed) return Promise.resolve()
+    async close() {
+      if (closed) return
       closed = true
+      await webhook.stop()
       events.flush()
       store.close()
-      return Promise.resolve()
     },
-  })
+  }
 }
 
 /** The type system already demands every handler; this catches a spread that silently overwrote one. */

@@ -1,8 +1,14 @@
 import { z } from 'zod'
+import { listenerState, requestSummary } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
   /** Profiles were created, renamed, deleted, activated or saved: refetch what you show. */
+  /** Deliveries were committed: these conversations changed. One event per commit, not per request. */
+  'inbox.changed': z.object({ contacts: z.array(z.string()), newMessages: z.number().int(), newStatuses: z.number().int(), newEvents: z.number().int() }),
+  /** A request reached the listener (accepted or not), for the live inspector. */
+  'webhook.request': requestSummary,
+  'webhook.listener': listenerState,
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),

@@ -1,13 +1,12 @@
-import { createServer } from 'node:net'
 import { startBrowserServer } from '../../bridge'
 import { rendererDirFrom } from '../../static'
 import type { Command } from '../command'
 import { openCore } from '../open-core'
 import { portOption } from '../options'
+import { DEFAULT_WEBHOOK_PORT } from '../../core'
 import { listenErrorMessage } from '../listen-error'
 
 export const DEFAULT_UI_PORT = 4870
-export const DEFAULT_WEBHOOK_PORT = 4871
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -40,26 +39,20 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
       await core.close()
       throw new Error(listenErrorMessage(error, uiPort, '--port'), { cause: error })
     }
-    const webhook = await reservePort(webhookPort)
+    let webhook
+    try {
+      webhook = await core.webhook.start(webhookPort)
+    } catch (error) {
+      await server.close()
+      await core.close()
+      throw new Error(listenErrorMessage(error, webhookPort, '--webhook-port'), { cause: error })
+    }
     run.io.stdout.write(`Switchboard UI: ${server.url}\n`)
-    run.io.stdout.write(`Webhook: http://127.0.0.1:${webhook}/webhook\n`)
+    run.io.stdout.write(`Webhook: ${webhook.url}\n`)
     const signal = await run.io.untilSignal()
     core.context.log.info('shutting down', { signal })
     await server.close()
     await core.close()
     return 0
   },
-}
-
-/** Until the webhook listener lands, resolve the port it will use (a free one for 0). */
-async function reservePort(port: number): Promise<number> {
-  if (port !== 0) return port
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }

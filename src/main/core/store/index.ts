@@ -4,3 +4,25 @@ export { migrate, schemaVersion } from './migrate'
 export { migrations, type Migration } from './migrations'
 export type { ProfileRow, ProfileKind, ProfileSettings } from './profiles-table'
 export type { EnvSyncTarget } from './env-targets-table'
+export {
+  WebhookCapture,
+  type CapturedRequest,
+  type CaptureResult,
+  type ContactName,
+  type InboundMessage,
+  type OtherEvent,
+  type ParsedDelivery,
+  type RequestVerdict,
+  type SignatureState,
+  type StatusUpdate,
+} from './webhook-capture'
+export {
+  InboxQueries,
+  ftsQuery,
+  type ConversationRow,
+  type MessageRow,
+  type RequestDetailRow,
+  type RequestSummaryRow,
+  type SearchHit,
+  type StatusRow,
+} from './inbox-queries'

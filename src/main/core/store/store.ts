@@ -1,19 +1,25 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
+import { InboxQueries } from './inbox-queries'
 import { ProfilesTable } from './profiles-table'
 import { SettingsTable } from './settings-table'
+import { WebhookCapture } from './webhook-capture'
 
 /** The data dir's SQLite file and the tables on it. Owned by the core; one per process. */
 export class Store {
   readonly profiles: ProfilesTable
   readonly settings: SettingsTable
   readonly envTargets: EnvTargetsTable
+  readonly capture: WebhookCapture
+  readonly inbox: InboxQueries
 
   private constructor(readonly db: DatabaseSync) {
     this.profiles = new ProfilesTable(db)
     this.settings = new SettingsTable(db)
     this.envTargets = new EnvTargetsTable(db)
+    this.capture = new WebhookCapture(db)
+    this.inbox = new InboxQueries(db)
   }
 
   static open(dataDir: string): Store {

@@ -13,6 +13,11 @@ function route(event: EventEnvelope): void {
     case 'app.notice':
       useNotices.getState().add(event.payload)
       return
+    case 'inbox.changed':
+    case 'webhook.request':
+    case 'webhook.listener':
+      // Not shown yet: the Inbox and Webhooks screens arrive in the next change.
+      return
     case 'profiles.changed':
       void useProfiles.getState().load()
       void useAppInfo.getState().load()

@@ -1,5 +1,7 @@
 import { appCalls } from './app'
+import { inboxCalls } from './inbox'
 import { profileCalls } from './profiles'
+import { webhookCalls } from './webhook'
 
 /**
  * The contract: every call the UI can make. Preload, IPC binding, WebSocket bridge and the typed
@@ -9,7 +11,11 @@ import { profileCalls } from './profiles'
 export const calls = {
   ...appCalls,
   ...profileCalls,
+  ...inboxCalls,
+  ...webhookCalls,
 }
 
 export * from './app'
 export * from './profiles'
+export * from './inbox'
+export * from './webhook'

@@ -1,7 +1,8 @@
 import { profiles } from './001-profiles'
+import { webhooks } from './002-webhooks'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles]
+export const migrations: readonly Migration[] = [profiles, webhooks]
 
 export type { Migration } from './migration'

@@ -1,0 +1,1 @@
+export { ActiveProfile, type ActiveSnapshot } from './active-profile'

@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ActiveProfile } from '../active-profile'
+import type { CoreContext } from '../context'
+import type { Handlers } from '../dispatch'
+import type { Store } from '../store'
+import type { WebhookService } from '../webhook'
+import { exportLines } from './export'
+
+type InboxCalls = 'inbox.conversations' | 'inbox.thread' | 'inbox.search' | 'inbox.statuses' | 'inbox.markRead' | 'inbox.export' | 'inbox.stats'
+
+export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProfile, webhook: WebhookService): Pick<Handlers, InboxCalls> {
+  /** '' holds what arrived while no profile was active. */
+  const profileId = () => active.snapshot().profile?.id ?? ''
+  return {
+    'inbox.conversations': ({ limit, after }) => ({
+      items: store.inbox.conversations(profileId(), limit, after),
+      total: store.inbox.counts(profileId()).conversations,
+    }),
+    'inbox.thread': ({ waId, limit, before }) => ({
+      contact: store.inbox.contact(profileId(), waId) ?? null,
+      messages: store.inbox.thread(profileId(), waId, limit, before),
+    }),
+    'inbox.search': ({ query, limit, offset }) => ({ hits: store.inbox.search(profileId(), query, limit, offset ?? 0) }),
+    'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid) }),
+    'inbox.markRead': ({ waId }) => {
+      store.inbox.markRead(profileId(), waId)
+      return { waId }
+    },
+    'inbox.export': ({ format }) => {
+      const dir = join(ctx.config.dataDir, 'exports')
+      mkdirSync(dir, { recursive: true, mode: 0o700 })
+      const name = active.snapshot().profile?.name.replace(/[^A-Za-z0-9_.-]+/g, '-') ?? 'no-profile'
+      const path = join(dir, `messages-${name}-${new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-')}.${format}`)
+      let count = 0
+      const lines: string[] = []
+      for (const line of exportLines(store.inbox.allMessages(profileId()), format)) {
+        lines.push(line)
+        count++
+      }
+      writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 })
+      return { path, count: format === 'csv' ? count - 1 : count }
+    },
+    'inbox.stats': () => ({ ...store.inbox.counts(profileId()), receivedThisSession: webhook.receivedThisSession }),
+  }
+}

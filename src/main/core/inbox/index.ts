@@ -1,0 +1,2 @@
+export { inboxHandlers } from './handlers'
+export { exportLines } from './export'

@@ -1,0 +1,6 @@
+export { WebhookService, DEFAULT_WEBHOOK_PORT } from './service'
+export { webhookHandlers } from './handlers'
+export { parseDelivery } from './payload'
+export { checkSignature, signBody, type SignatureCheck } from './signature'
+export { statusRank } from './status-rank'
+export { WEBHOOK_PATH, DEFAULT_BODY_LIMIT } from './listener'

@@ -1,0 +1,167 @@
+import { SwitchboardError, type ListenerState, type RequestSummary } from '@shared/contract'
+import type { ActiveProfile } from '../active-profile'
+import type { ClockTimer } from '../clock'
+import type { CoreContext } from '../context'
+import type { CapturedRequest, CaptureResult, Store } from '../store'
+import { GroupCommitter, type CommitOutcome } from './group-commit'
+import { startWebhookListener, type WebhookListener } from './listener'
+
+const RETENTION_KEY = 'webhook.retention_days'
+const PORT_KEY = 'webhook.port'
+export const DEFAULT_WEBHOOK_PORT = 4871
+const DEFAULT_RETENTION_DAYS = 30
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000
+
+/** The webhook listener's lifecycle, its durable intake, and what the UI hears about both. */
+export class WebhookService {
+  private listener: WebhookListener | undefined
+  private error: string | null = null
+  private storeFault: string | null = null
+  private pruneTimer: ClockTimer | undefined
+  readonly committer: GroupCommitter
+  /** Messages first stored since this process started: the inbox's live counter. */
+  receivedThisSession = 0
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly store: Store,
+    private readonly active: ActiveProfile,
+  ) {
+    this.committer = new GroupCommitter(
+      store,
+      (outcome) => this.committed(outcome),
+      (fault) => this.fault(fault),
+    )
+  }
+
+  /** The port the desktop app listens on: the last one chosen, else the default. */
+  preferredPort(): number {
+    const stored = Number(this.store.settings.get(PORT_KEY))
+    return Number.isInteger(stored) && stored > 0 && stored < 65536 ? stored : DEFAULT_WEBHOOK_PORT
+  }
+
+  /** Restart on another port (from the UI) and remember it; a port in use leaves the listener stopped with the reason. */
+  async restart(port: number): Promise<ListenerState> {
+    await this.start(port)
+    if (port !== 0) this.store.settings.set(PORT_KEY, String(port))
+    return this.status()
+  }
+
+  async start(port: number): Promise<ListenerState> {
+    await this.stop()
+    try {
+      this.listener = await startWebhookListener({
+        port,
+        committer: this.committer,
+        clock: this.ctx.clock,
+        log: this.ctx.log,
+        credentials: () => {
+          const snapshot = this.active.snapshot()
+          return { profileId: snapshot.profile?.id ?? null, appSecret: snapshot.secrets.appSecret, verifyToken: snapshot.secrets.verifyToken }
+        },
+      })
+      this.error = null
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      this.error =
+        code === 'EADDRINUSE'
+          ? `Port ${port} on 127.0.0.1 is already in use: stop the other program or choose another webhook port`
+          : `The webhook listener could not start on port ${port}: ${(error as Error).message}`
+      this.announce()
+      throw new SwitchboardError({ code: code === 'EADDRINUSE' ? 'port_in_use' : 'internal', message: this.error })
+    }
+    this.prune()
+    this.announce()
+    return this.status()
+  }
+
+  async stop(): Promise<void> {
+    if (this.pruneTimer) this.ctx.clock.clearTimeout(this.pruneTimer)
+    this.pruneTimer = undefined
+    const listener = this.listener
+    this.listener = undefined
+    if (listener) await listener.close()
+    this.committer.flush()
+  }
+
+  status(): ListenerState {
+    return {
+      state: this.listener ? 'listening' : this.error ? 'error' : 'stopped',
+      url: this.listener?.url ?? null,
+      port: this.listener?.port ?? null,
+      error: this.error,
+      storeFault: this.storeFault,
+      retentionDays: this.retentionDays(),
+    }
+  }
+
+  retentionDays(): number {
+    const stored = Number(this.store.settings.get(RETENTION_KEY))
+    return Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_RETENTION_DAYS
+  }
+
+  setRetention(days: number): ListenerState {
+    this.store.settings.set(RETENTION_KEY, String(days))
+    this.prune()
+    this.announce()
+    return this.status()
+  }
+
+  /** Drops raw requests past the retention period (their messages and statuses stay), then re-arms. */
+  prune(): void {
+    if (this.pruneTimer) this.ctx.clock.clearTimeout(this.pruneTimer)
+    try {
+      const removed = this.store.inbox.pruneRequests(this.ctx.clock.now() - this.retentionDays() * 24 * 60 * 60 * 1000)
+      if (removed > 0) this.ctx.log.info('pruned old webhook requests', { removed })
+    } catch (error) {
+      this.ctx.log.warn('could not prune webhook requests', { error: (error as Error).message })
+    }
+    this.pruneTimer = this.ctx.clock.setTimeout(() => this.prune(), PRUNE_EVERY_MS)
+  }
+
+  private committed({ results, requests }: CommitOutcome): void {
+    const contacts = new Set<string>()
+    let newMessages = 0
+    let newStatuses = 0
+    let newEvents = 0
+    results.forEach((result, index) => {
+      this.ctx.events.emit('webhook.request', summary(requests[index]!, result))
+      newMessages += result.newMessages
+      newStatuses += result.newStatuses
+      newEvents += result.newEvents
+      for (const contact of result.contacts) contacts.add(contact)
+    })
+    this.receivedThisSession += newMessages
+    if (newMessages + newStatuses + newEvents > 0) {
+      this.ctx.events.emit('inbox.changed', { contacts: [...contacts], newMessages, newStatuses, newEvents })
+    }
+  }
+
+  private fault(error: unknown): void {
+    const message = error === null ? null : `The store cannot commit webhook deliveries (${(error as Error).message}); they are answered 503 so Meta retries later`
+    if (message === this.storeFault) return
+    this.storeFault = message
+    if (message) this.ctx.log.error('webhook store fault', { error: message })
+    this.announce()
+  }
+
+  private announce(): void {
+    this.ctx.events.emit('webhook.listener', this.status())
+  }
+}
+
+function summary(request: CapturedRequest, result: CaptureResult): RequestSummary {
+  const delivery = request.delivery
+  return {
+    id: result.requestId,
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.path,
+    verdict: request.verdict,
+    status: request.status,
+    reason: request.reason,
+    signature: request.signature,
+    size: request.size,
+    eventCount: delivery ? delivery.messages.length + delivery.statuses.length + delivery.events.length : 0,
+  }
+}

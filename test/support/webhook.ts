@@ -1,0 +1,48 @@
+import { createHmac } from 'node:crypto'
+import type { Core } from '../../src/main/core'
+import { testCore } from './core'
+import { sample } from './secrets'
+
+export interface WebhookHarness {
+  core: Core
+  url: string
+  port: number
+  appSecret: string
+  verifyToken: string
+  post(body: unknown, options?: { secret?: string; signature?: string | null; raw?: string | Buffer }): Promise<{ status: number; text: string }>
+  close(): Promise<void>
+}
+
+export function sign(raw: string | Buffer, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`
+}
+
+/** A core with an active profile (secrets in the real keychain) and its webhook listener on a free port. */
+export async function webhookHarness(options: { dataDir?: string } = {}): Promise<WebhookHarness> {
+  const core = await testCore(options.dataDir ? { dataDir: options.dataDir } : {})
+  if (!core.profiles.active()) {
+    const { id } = await core.call('profiles.create', { name: `hooks-${Math.random().toString(36).slice(2, 8)}` })
+    await core.call('profiles.save', { id, secrets: { appSecret: sample.appSecret, verifyToken: sample.verifyToken } })
+    await core.active.reload()
+  }
+  const state = await core.webhook.start(0)
+  const url = state.url!
+  return {
+    core,
+    url,
+    port: state.port!,
+    appSecret: sample.appSecret,
+    verifyToken: sample.verifyToken,
+    async post(body, postOptions = {}) {
+      const raw = postOptions.raw ?? JSON.stringify(body)
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      const signature = postOptions.signature === undefined ? sign(raw, postOptions.secret ?? sample.appSecret) : postOptions.signature
+      if (signature !== null) headers['x-hub-signature-256'] = signature
+      const response = await fetch(url, { method: 'POST', headers, body: raw })
+      return { status: response.status, text: await response.text() }
+    },
+    async close() {
+      await core.close()
+    },
+  }
+}
