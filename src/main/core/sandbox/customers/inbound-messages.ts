@@ -1,0 +1,109 @@
+import type { SeededRandom } from '../seeded-random'
+import type { MessageRecord } from '../state'
+import type { InboundKind } from './inbound-kinds'
+
+const TEXTS = [
+  'Hi! Is my order on its way?',
+  'Can I change the delivery address?',
+  'Thanks, that was quick 🙏',
+  'Do you open on Sundays?',
+  'I would like to book for two people tomorrow.',
+  'The package arrived damaged, what can I do?',
+  'Olá! Vocês entregam no sábado?',
+  '¿Tienen esta talla en azul?',
+]
+const REPLIES = ['Yes, that works for me', 'Perfect, thank you!', 'Could you send the details again?', 'Ok 👍', 'Not right now, maybe later']
+const EMOJI = ['👍', '❤️', '😂', '😮', '🙏', '🎉']
+
+export interface InboundContext {
+  rng: SeededRandom
+  id: string
+  from: string
+  timestamp: string
+  /** The business number's digits (`context.from` of replies to its messages). */
+  businessDigits: string
+  /** The operator's latest message to this customer, if any. */
+  lastOutbound?: MessageRecord
+  /** The customer's new number, for `system` (user_changed_number). */
+  newWaId: string
+  customerName: string
+}
+
+function media(rng: SeededRandom, mimeType: string): Record<string, unknown> {
+  return { mime_type: mimeType, sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'), id: rng.digits(16) }
+}
+
+/** A message object shaped as in Meta's `messages` webhook reference for each type. */
+export function inboundMessage(kind: InboundKind, context: InboundContext): Record<string, unknown> {
+  const { rng, lastOutbound } = context
+  const base = { from: context.from, id: context.id, timestamp: context.timestamp }
+  const replyTo = lastOutbound ? { context: { from: context.businessDigits, id: lastOutbound.id } } : {}
+  const options = lastOutbound?.options?.length ? lastOutbound.options : [{ id: 'option-1', title: 'Yes' }, { id: 'option-2', title: 'No' }]
+  const chosen = rng.pick(options)
+  switch (kind) {
+    case 'text':
+      return lastOutbound && rng.chance(0.5)
+        ? { ...base, ...replyTo, type: 'text', text: { body: rng.pick(REPLIES) } }
+        : { ...base, type: 'text', text: { body: rng.pick(TEXTS) } }
+    case 'image':
+      return { ...base, type: 'image', image: { caption: 'Here is a photo', ...media(rng, 'image/jpeg') } }
+    case 'audio':
+      return { ...base, type: 'audio', audio: { ...media(rng, 'audio/mpeg'), voice: false } }
+    case 'voice':
+      return { ...base, type: 'audio', audio: { ...media(rng, 'audio/ogg; codecs=opus'), voice: true } }
+    case 'video':
+      return { ...base, type: 'video', video: { caption: 'Short clip', ...media(rng, 'video/mp4') } }
+    case 'document':
+      return { ...base, type: 'document', document: { caption: 'Invoice', filename: 'invoice.pdf', ...media(rng, 'application/pdf') } }
+    case 'sticker':
+      return { ...base, type: 'sticker', sticker: { ...media(rng, 'image/webp'), animated: false } }
+    case 'location':
+      return { ...base, type: 'location', location: { latitude: 38.7223 + rng.int(-500, 500) / 10_000, longitude: -9.1393 + rng.int(-500, 500) / 10_000, name: 'Praça do Comércio', address: 'Praça do Comércio, 1100-148 Lisboa' } }
+    case 'contacts': {
+      const waId = `1555${rng.digits(7)}`
+      return {
+        ...base,
+        type: 'contacts',
+        contacts: [{ name: { formatted_name: 'Sam Lee', first_name: 'Sam', last_name: 'Lee' }, phones: [{ phone: `+${waId}`, wa_id: waId, type: 'CELL' }] }],
+      }
+    }
+    case 'button_reply':
+      return { ...base, ...replyTo, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: chosen.id, title: chosen.title } } }
+    case 'list_reply':
+      return {
+        ...base,
+        ...replyTo,
+        type: 'interactive',
+        interactive: { type: 'list_reply', list_reply: { id: chosen.id, title: chosen.title, description: chosen.description ?? chosen.title } },
+      }
+    case 'button':
+      return { ...base, ...replyTo, type: 'button', button: { payload: chosen.id, text: chosen.title } }
+    case 'reaction':
+      return { ...base, type: 'reaction', reaction: { message_id: lastOutbound?.id ?? context.id, emoji: rng.pick(EMOJI) } }
+    case 'order':
+      return {
+        ...base,
+        type: 'order',
+        order: {
+          catalog_id: rng.digits(15),
+          text: 'Please deliver after 6pm',
+          product_items: [
+            { product_retailer_id: 'SKU-TSHIRT-M', quantity: rng.int(1, 3), item_price: 19.9, currency: 'EUR' },
+            { product_retailer_id: 'SKU-MUG', quantity: 1, item_price: 9.5, currency: 'EUR' },
+          ],
+        },
+      }
+    case 'system':
+      return {
+        ...base,
+        type: 'system',
+        system: { body: `User ${context.customerName} changed from ${context.from} to ${context.newWaId}`, wa_id: context.newWaId, type: 'user_changed_number' },
+      }
+    case 'unsupported':
+      return {
+        ...base,
+        type: 'unsupported',
+        errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],
+      }
+  }
+}

@@ -1,0 +1,6 @@
+export { startGraphServer, type GraphResponse } from './server'
+export { route } from './routes'
+export { isLoopbackAddress, refuseNonLoopback } from './loopback'
+export { appSecretProof } from './auth'
+export type { GraphContext } from './context'
+export { DEFAULT_GRAPH_VERSION } from './request'

@@ -1,0 +1,75 @@
+import type { IncomingMessage } from 'node:http'
+import { GraphError, oauthError } from '../graph-error'
+
+export interface GraphRequest {
+  method: string
+  /** Path segments after the version, e.g. `['123', 'messages']`. */
+  segments: string[]
+  /** `v25.0`; unversioned calls get the sandbox's default. */
+  version: string
+  /** Query string and body parameters, merged as Graph merges them. */
+  params: Record<string, unknown>
+  /** From `access_token` or an `Authorization: Bearer|OAuth` header. */
+  token: string | undefined
+}
+
+export const DEFAULT_GRAPH_VERSION = 'v25.0'
+const MAX_BODY_BYTES = 8 * 1024 * 1024
+const VERSION = /^v\d+\.\d+$/
+
+export async function readGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
+  const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of url.searchParams) params[key] = value
+  Object.assign(params, parseBody(await readBody(req), req.headers['content-type'] ?? ''))
+
+  let segments = url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent)
+  let version = DEFAULT_GRAPH_VERSION
+  if (segments[0] && VERSION.test(segments[0])) {
+    version = segments[0]
+    segments = segments.slice(1)
+  }
+  const header = req.headers.authorization
+  const fromHeader = header ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header)?.[1] : undefined
+  const token = typeof params.access_token === 'string' && params.access_token !== '' ? params.access_token : fromHeader
+  return { method: (req.method ?? 'GET').toUpperCase(), segments, version, params, token }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(oauthError(413, 100, '(#100) The request body is too large'))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function parseBody(body: Buffer, contentType: string): Record<string, unknown> {
+  if (body.length === 0) return {}
+  const text = body.toString('utf8')
+  if (contentType.includes('application/json')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new GraphError(400, { message: '(#100) The request body could not be parsed as JSON', type: 'OAuthException', code: 100 })
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new GraphError(400, { message: '(#100) The request body must be a JSON object', type: 'OAuthException', code: 100 })
+    }
+    return parsed as Record<string, unknown>
+  }
+  if (contentType.includes('application/x-www-form-urlencoded') || contentType === '') {
+    return Object.fromEntries(new URLSearchParams(text))
+  }
+  throw new GraphError(400, { message: `(#100) Unsupported content type: ${contentType.split(';')[0] ?? contentType}`, type: 'OAuthException', code: 100 })
+}

@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { GraphError } from '../graph-error'
+import type { SandboxRuntime } from '../runtime'
+import { refuseNonLoopback } from './loopback'
+import { readGraphRequest, type GraphRequest } from './request'
+
+export interface GraphResponse {
+  status: number
+  body: unknown
+}
+
+export type GraphHandler = (request: GraphRequest) => Promise<GraphResponse> | GraphResponse
+
+/** The sandbox's HTTP face: 127.0.0.1 only, Graph-shaped JSON answers and errors with an `fbtrace_id`. */
+export async function startGraphServer(runtime: SandboxRuntime, port: number, handle: GraphHandler): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => void respond(runtime, handle, req, res))
+  refuseNonLoopback(server, (address) => runtime.log.warn('sandbox refused a non-loopback connection', { address }))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  return { server, url: `http://127.0.0.1:${address.port}` }
+}
+
+async function respond(runtime: SandboxRuntime, handle: GraphHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const trace = runtime.fbtraceId()
+  let version = 'v25.0'
+  try {
+    const request = await readGraphRequest(req)
+    version = request.version
+    const result = await handle(request)
+    write(res, result.status, result.body, trace, version)
+  } catch (error) {
+    if (error instanceof GraphError) {
+      const headers: Record<string, string> =
+        error.status === 401 ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${error.body.message.replace(/"/g, "'")}"` } : {}
+      write(res, error.status, { error: { ...error.body, fbtrace_id: trace } }, trace, version, headers)
+      return
+    }
+    runtime.log.error('sandbox request failed', { error: error instanceof Error ? error.message : String(error) })
+    write(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, fbtrace_id: trace } }, trace, version)
+  }
+}
+
+function write(res: ServerResponse, status: number, body: unknown, trace: string, version: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    'x-fb-trace-id': trace,
+    'x-fb-request-id': trace,
+    'facebook-api-version': version,
+    'cache-control': 'private, no-cache, no-store, must-revalidate',
+    ...headers,
+  })
+  res.end(text)
+}

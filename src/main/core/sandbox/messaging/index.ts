@@ -1,0 +1,5 @@
+export { Outbound, isOnWhatsApp, type OutboundOptions, type SentEvent } from './outbound'
+export { OUTBOUND_TYPES, normalisePhoneNumber, objectParameter, type OutboundType, type ReplyOption } from './message-validation'
+export { TEMPLATES, findTemplate, listedTemplate, templateId, type TemplateTranslation } from './template-catalogue'
+export { planStatuses, type PlannedStatus } from './status-plan'
+export { PairLimiter, ThroughputLimiter } from './rate-limits'

@@ -1,0 +1,5 @@
+export type { AppSubscriptionState, CustomerState, MessageRecord, PhoneNumberState, SandboxState, TokenKind, TokenRecord, TokenType } from './types'
+export { createInitialState, createCustomers, customerWaId, SYSTEM_USER_SCOPES } from './initial-state'
+export { graphTokenString, appTokenString } from './token-strings'
+export { StateFile } from './state-file'
+export { StateStore } from './state-store'

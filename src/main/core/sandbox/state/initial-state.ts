@@ -1,0 +1,103 @@
+import type { SeededRandom } from '../seeded-random'
+import { graphTokenString } from './token-strings'
+import type { CustomerState, SandboxState, TokenRecord } from './types'
+
+const CUSTOMER_NAMES = [
+  'Ana Souza',
+  'Ravi Kumar',
+  'Chloé Martin',
+  'Kwame Mensah',
+  'Sofia Rossi',
+  "Liam O'Brien",
+  'Mei Chen',
+  'Diego Hernández',
+  'Amara Okafor',
+  'Jonas Weber',
+]
+
+export const SYSTEM_USER_SCOPES = ['business_management', 'whatsapp_business_management', 'whatsapp_business_messaging']
+
+/** A fresh sandbox world: one app, one WABA, two numbers, a system user and a handful of customers. */
+export function createInitialState(rng: SeededRandom, nowMs: number, profileLifetimeSeconds: number): SandboxState {
+  const now = Math.floor(nowMs / 1000)
+  const app = { id: rng.digits(15), secret: rng.hex(32), name: 'Switchboard Sandbox' }
+  const waba = { id: rng.digits(15), name: 'Switchboard Sandbox WABA', subscribed: true, overrideCallbackUri: null, overrideVerifyToken: null }
+  const phoneNumbers = [phoneNumber(rng, 'Switchboard Sandbox'), phoneNumber(rng, 'Switchboard Sandbox Support')]
+  const systemUserId = rng.digits(15)
+  const adminToken = graphTokenString(rng)
+  const profileToken = graphTokenString(rng)
+  const record = (token: string, kind: TokenRecord['kind'], expiresAt: number, admin = false): TokenRecord => ({
+    token,
+    kind,
+    type: 'SYSTEM_USER',
+    issuedAt: now,
+    expiresAt,
+    dataAccessExpiresAt: 0,
+    scopes: [...SYSTEM_USER_SCOPES],
+    userId: systemUserId,
+    ...(admin ? { admin: true } : {}),
+  })
+  return {
+    version: 1,
+    rng: 0,
+    app,
+    waba,
+    phoneNumbers,
+    systemUserId,
+    developerUserId: rng.digits(16),
+    adminToken,
+    profileToken,
+    verifyToken: `sandbox-verify-${rng.alnum(16)}`,
+    appSubscription: null,
+    tokens: {
+      [adminToken]: record(adminToken, 'system_user_never', 0, true),
+      [profileToken]: record(profileToken, 'system_user_expiring', now + profileLifetimeSeconds),
+    },
+    customers: createCustomers(rng, 6),
+    messages: [],
+  }
+}
+
+function phoneNumber(rng: SeededRandom, verifiedName: string) {
+  // 555-01xx numbers are reserved for fiction in North America, so these never belong to anyone.
+  const area = rng.pick(['201', '312', '415', '631', '702'])
+  const line = `01${rng.int(0, 9)}${rng.int(0, 9)}`
+  const digits = `1${area}555${line}`
+  return {
+    id: rng.digits(15),
+    display: `+1 ${area}-555-${line}`,
+    digits,
+    verifiedName,
+    overrideCallbackUri: null,
+    overrideVerifyToken: null,
+  }
+}
+
+export function createCustomers(rng: SeededRandom, count: number): CustomerState[] {
+  const names = [...CUSTOMER_NAMES]
+  const customers: CustomerState[] = []
+  while (customers.length < count && names.length > 0) {
+    const name = names.splice(rng.int(0, names.length - 1), 1)[0] as string
+    customers.push({ waId: customerWaId(rng), name, lastInboundAt: null })
+  }
+  return customers
+}
+
+/** A customer number; never ends in 0000, which the sandbox reserves for "not on WhatsApp". */
+export function customerWaId(rng: SeededRandom): string {
+  const [country, length] = rng.pick(COUNTRY_NUMBER_LENGTHS)
+  let rest: string
+  do rest = rng.digits(length)
+  while (rest.endsWith('0000'))
+  return `${country}${rest}`
+}
+
+const COUNTRY_NUMBER_LENGTHS: readonly (readonly [string, number])[] = [
+  ['1555', 7],
+  ['44', 10],
+  ['49', 11],
+  ['55', 11],
+  ['91', 10],
+  ['234', 10],
+  ['39', 10],
+]

@@ -1,0 +1,2 @@
+export { TokenService, type TokenCheck } from './token-service'
+export { sessionTime, sessionExpiredMessage } from './session-time'

@@ -1,0 +1,6 @@
+export { WebhookDispatcher, type DeliveryReport } from './dispatcher'
+export { verifyCallback, parseCallbackUrl } from './handshake'
+export { inboundChange, statusChange, type StatusError, type StatusObject, type WebhookChange } from './payloads'
+export { resolveCallback, webhookVersion, majorVersion, DEFAULT_WEBHOOK_VERSION, type CallbackLevel } from './routing'
+export { nextRetryDelay, RETRY_WINDOW_MS } from './retry-schedule'
+export { signatureHeaders } from './signature'
