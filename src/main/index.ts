@@ -35,7 +35,6 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     graphBaseUrl: process.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
-    sandbox: false,
     clock: systemClock,
     log,
     redactor,

@@ -10,7 +10,6 @@ export async function testCore(overrides: Partial<CoreConfig> = {}): Promise<Cor
     shell: 'browser',
     version: '0.0.0-test',
     graphBaseUrl: 'http://127.0.0.1:9',
-    sandbox: false,
     clock: new ManualClock(),
     log: silentLogger,
     redactor: new Redactor(),

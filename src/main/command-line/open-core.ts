@@ -4,12 +4,8 @@ import type { CommandRun } from './command'
 import { stringOption } from './options'
 import { version } from '../version'
 
-export interface OpenCoreOptions {
-  sandbox?: boolean
-}
-
 /** Builds the core the way every CLI command needs it, from the global options. */
-export async function openCore(run: CommandRun, options: OpenCoreOptions = {}): Promise<Core> {
+export async function openCore(run: CommandRun): Promise<Core> {
   const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
   const redactor = new Redactor()
   const log = createLogger({ redactor, dir: join(dataDir, 'logs'), stderr: run.values.verbose === true })
@@ -19,7 +15,6 @@ export async function openCore(run: CommandRun, options: OpenCoreOptions = {}): 
     version,
     profile: stringOption(run.values.profile) ?? null,
     graphBaseUrl: run.io.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
-    sandbox: options.sandbox ?? false,
     clock: systemClock,
     log,
     redactor,

@@ -12,7 +12,6 @@ export interface CoreConfig {
   profile?: string | null
   /** Root of the Graph API without the version, e.g. `https://graph.facebook.com`. */
   graphBaseUrl: string
-  sandbox: boolean
   clock: Clock
   log: Logger
   redactor: Redactor

@@ -6,10 +6,14 @@ import type { CoreConfig, CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { EnvImportService, envImportHandlers } from './env-file'
 import { EventHub } from './events'
+import { GraphClients } from './graph'
+import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
 import { profileHandlers, ProfileService } from './profiles'
+import { sandboxHandlers, SandboxSession } from './sandbox-session'
 import { keytarKeychain, Vault } from './secrets'
 import { Store } from './store'
+import { connectionHandlers, type GraphTargets } from './token'
 import { webhookHandlers, WebhookService } from './webhook'
 
 export interface Core {
@@ -23,6 +27,7 @@ export interface Core {
   readonly envImport: EnvImportService
   readonly active: ActiveProfile
   readonly webhook: WebhookService
+  readonly sandbox: SandboxSession
   /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
   call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
   close(): Promise<void>
@@ -52,13 +57,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const active = new ActiveProfile(profiles, vault, events, config.log)
   await active.start()
   const webhook = new WebhookService(context, store, active)
+  // Backoff between Graph retries is network time: always the real clock, even when tests drive a manual one.
+  const graphClients = new GraphClients({ log: config.log, redactor: config.redactor, clock: systemClock, userAgent: `Switchboard/${config.version}` })
+  const sandbox = new SandboxSession(context, profiles, active, webhook, graphClients)
+  const graphTargets: GraphTargets = { clients: graphClients, metaBaseUrl: config.graphBaseUrl, sandboxUrl: () => sandbox.url() }
 
   const handlers: Handlers = {
-    ...appHandlers(context, profiles),
+    ...appHandlers(context, profiles, () => sandbox.url()),
     ...profileHandlers(profiles, vault),
     ...envImportHandlers(envImport, profiles),
     ...inboxHandlers(context, store, active, webhook),
     ...webhookHandlers(webhook, store),
+    ...connectionHandlers(profiles, graphTargets, config.clock),
+    ...sandboxHandlers(sandbox),
   }
   assertComplete(handlers)
 
@@ -81,11 +92,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     envImport,
     active,
     webhook,
+    sandbox,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
     async close() {
       if (closed) return
       closed = true
+      await sandbox.stop()
       await webhook.stop()
+      await graphClients.closeAll()
       events.flush()
       store.close()
     },

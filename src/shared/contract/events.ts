@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listenerState, requestSummary } from './calls'
+import { listenerState, requestSummary, sandboxStatus } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
@@ -9,6 +9,7 @@ export const events = {
   /** A request reached the listener (accepted or not), for the live inspector. */
   'webhook.request': requestSummary,
   'webhook.listener': listenerState,
+  'sandbox.changed': sandboxStatus,
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),

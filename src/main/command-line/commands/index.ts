@@ -1,6 +1,9 @@
 import type { Command } from '../command'
 import { credentialsDeleteCommand, credentialsImportEnvCommand, credentialsSetCommand, credentialsShowCommand } from './credentials'
+import { messagesCommand, messagesExportCommand } from './messages'
+import { sandboxEnvCommand } from './sandbox'
 import { serveCommand } from './serve'
+import { webhookRequestsCommand } from './webhook'
 
 /** Every CLI command; help and parsing are generated from this list. */
 export const commands: readonly Command[] = [
@@ -9,4 +12,8 @@ export const commands: readonly Command[] = [
   credentialsSetCommand,
   credentialsImportEnvCommand,
   credentialsDeleteCommand,
+  messagesCommand,
+  messagesExportCommand,
+  webhookRequestsCommand,
+  sandboxEnvCommand,
 ]

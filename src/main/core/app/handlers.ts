@@ -2,7 +2,8 @@ import type { Handlers } from '../dispatch'
 import type { CoreContext } from '../context'
 import type { ProfileService } from '../profiles'
 
-export function appHandlers(ctx: CoreContext, profiles: ProfileService): Pick<Handlers, 'app.info'> {
+/** `sandbox` is true when the active profile talks to the built-in simulator rather than Meta. */
+export function appHandlers(ctx: CoreContext, profiles: ProfileService, sandboxUrl: () => string | null): Pick<Handlers, 'app.info'> {
   return {
     'app.info': () => ({
       name: 'Switchboard',
@@ -12,8 +13,8 @@ export function appHandlers(ctx: CoreContext, profiles: ProfileService): Pick<Ha
       runtime: process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`,
       dataDir: ctx.config.dataDir,
       profile: profiles.active()?.name ?? null,
-      graphBaseUrl: ctx.config.graphBaseUrl,
-      sandbox: ctx.config.sandbox,
+      graphBaseUrl: profiles.active()?.kind === 'sandbox' ? (sandboxUrl() ?? ctx.config.graphBaseUrl) : ctx.config.graphBaseUrl,
+      sandbox: profiles.active()?.kind === 'sandbox',
       startedAt: ctx.startedAt,
     }),
   }

@@ -7,7 +7,7 @@ import type { Store } from '../store'
 import type { WebhookService } from '../webhook'
 import { exportLines } from './export'
 
-type InboxCalls = 'inbox.conversations' | 'inbox.thread' | 'inbox.search' | 'inbox.statuses' | 'inbox.markRead' | 'inbox.export' | 'inbox.stats'
+type InboxCalls = 'inbox.conversations' | 'inbox.thread' | 'inbox.recent' | 'inbox.search' | 'inbox.statuses' | 'inbox.markRead' | 'inbox.export' | 'inbox.stats'
 
 export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProfile, webhook: WebhookService): Pick<Handlers, InboxCalls> {
   /** '' holds what arrived while no profile was active. */
@@ -21,6 +21,7 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
       contact: store.inbox.contact(profileId(), waId) ?? null,
       messages: store.inbox.thread(profileId(), waId, limit, before),
     }),
+    'inbox.recent': ({ limit }) => ({ messages: store.inbox.recent(profileId(), limit) }),
     'inbox.search': ({ query, limit, offset }) => ({ hits: store.inbox.search(profileId(), query, limit, offset ?? 0) }),
     'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid) }),
     'inbox.markRead': ({ waId }) => {

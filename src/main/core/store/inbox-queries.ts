@@ -223,6 +223,11 @@ export class InboxQueries {
     return (rows as unknown as RawMessage[]).map(message)
   }
 
+  recent(profileId: string, limit: number): MessageRow[] {
+    const rows = this.db.prepare('SELECT * FROM messages WHERE profile_id = ? ORDER BY timestamp DESC, id DESC LIMIT ?').all(profileId, limit)
+    return (rows as unknown as RawMessage[]).map(message)
+  }
+
   messageByWamid(wamid: string): MessageRow | undefined {
     const raw = this.byWamid.get(wamid) as RawMessage | undefined
     return raw && message(raw)

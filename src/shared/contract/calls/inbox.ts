@@ -47,6 +47,11 @@ export const inboxCalls = {
     input: z.strictObject({ waId, limit, before: z.strictObject({ timestamp: z.number().int(), id: z.number().int() }).optional() }),
     result: z.object({ contact: conversationView.pick({ waId: true, name: true, unread: true, lastInboundAt: true, lastAt: true }).nullable(), messages: z.array(messageView) }),
   }),
+  'inbox.recent': call({
+    summary: 'The newest messages of the active profile across all conversations',
+    input: z.strictObject({ limit }),
+    result: z.object({ messages: z.array(messageView) }),
+  }),
   'inbox.search': call({
     summary: 'Full-text search over every message of the active profile',
     input: z.strictObject({ query: z.string().trim().min(1).max(200), limit, offset: z.number().int().min(0).max(100_000).optional() }),

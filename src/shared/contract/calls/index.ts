@@ -1,6 +1,7 @@
 import { appCalls } from './app'
 import { inboxCalls } from './inbox'
 import { profileCalls } from './profiles'
+import { sandboxCalls } from './sandbox'
 import { webhookCalls } from './webhook'
 
 /**
@@ -13,9 +14,12 @@ export const calls = {
   ...profileCalls,
   ...inboxCalls,
   ...webhookCalls,
+  ...sandboxCalls,
 }
 
 export * from './app'
 export * from './profiles'
 export * from './inbox'
 export * from './webhook'
+export * from './token'
+export * from './sandbox'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { graphVersion, idField } from '../../credentials'
 import { maskedSecret, noInput, profileName } from '../../schemas'
 import { call } from '../define'
+import { connectionTest } from './token'
 
 export const keychainStatus = z.object({
   state: z.enum(['available', 'unavailable', 'locked', 'denied']),
@@ -139,6 +140,11 @@ export const profileCalls = {
     summary: 'Change settings and replace or remove secrets (secrets go to the keychain only)',
     input: profileChanges,
     result: z.object({ profile: profileView, warnings: z.array(fieldWarning) }),
+  }),
+  'profiles.testConnection': call({
+    summary: 'Inspect the token (debug_token) and read the phone number, or say which Graph error and why',
+    input: z.strictObject({ id: profileId }),
+    result: connectionTest,
   }),
   'keychain.status': call({
     summary: 'Whether the OS keychain can be used, and how to fix it when not',

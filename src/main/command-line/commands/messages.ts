@@ -1,0 +1,82 @@
+import { createWriteStream } from 'node:fs'
+import type { MessageView } from '@shared/contract'
+import { exportLines } from '../../core'
+import { exitCodes, UsageError, type Command } from '../command'
+import { openCore } from '../open-core'
+import { stringOption } from '../options'
+
+function limitOption(value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max}`)
+  return n
+}
+
+function line(m: MessageView): string {
+  const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
+  const status = m.direction === 'out' && m.status ? ` [${m.status}]` : ''
+  return `${time}  ${m.direction === 'in' ? 'in ' : 'out'}  ${m.contact.padEnd(15)}  ${m.type.padEnd(11)}  ${(m.text ?? '').replace(/\s+/g, ' ')}${status}`
+}
+
+export const messagesCommand: Command = {
+  name: 'messages',
+  summary: 'List stored messages of the profile (newest last), one conversation, or search them',
+  options: {
+    json: { type: 'boolean', description: 'Print JSON (an array of messages)' },
+    limit: { type: 'string', valueName: 'N', description: 'How many messages (default 50, at most 500)' },
+    search: { type: 'string', valueName: 'TEXT', description: 'Full-text search over message text' },
+    contact: { type: 'string', valueName: 'WA_ID', description: 'Only this conversation (the customer\'s WhatsApp ID)' },
+  },
+  async run(run) {
+    const limit = limitOption(run.values.limit, 50, 500)
+    const search = stringOption(run.values.search)
+    const contact = stringOption(run.values.contact)
+    if (search !== undefined && contact !== undefined) throw new UsageError('use either --search or --contact, not both')
+    const core = await openCore(run)
+    try {
+      const messages = search
+        ? (await core.call('inbox.search', { query: search, limit })).hits.map((hit) => hit.message)
+        : contact
+          ? (await core.call('inbox.thread', { waId: contact, limit })).messages
+          : (await core.call('inbox.recent', { limit })).messages
+      const ordered = search ? messages : [...messages].reverse()
+      if (run.values.json) run.io.stdout.write(JSON.stringify(ordered, null, 2) + '\n')
+      else if (ordered.length === 0) run.io.stderr.write('No messages.\n')
+      else run.io.stdout.write(ordered.map(line).join('\n') + '\n')
+      return exitCodes.ok
+    } finally {
+      await core.close()
+    }
+  },
+}
+
+export const messagesExportCommand: Command = {
+  name: 'messages export',
+  summary: 'Export every message of the profile as JSON Lines or CSV',
+  options: {
+    format: { type: 'string', valueName: 'jsonl|csv', description: 'Output format (default jsonl)' },
+    output: { type: 'string', valueName: 'FILE', description: 'Write to this file instead of stdout' },
+  },
+  async run(run) {
+    const format = stringOption(run.values.format) ?? 'jsonl'
+    if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format takes jsonl or csv')
+    const output = stringOption(run.values.output)
+    const core = await openCore(run)
+    try {
+      const profileId = core.active.snapshot().profile?.id ?? ''
+      const out = output ? createWriteStream(output, { mode: 0o600 }) : run.io.stdout
+      let count = 0
+      for (const text of exportLines(core.store.inbox.allMessages(profileId), format)) {
+        if (!out.write(text + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+        count++
+      }
+      if (output) {
+        await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())))
+        run.io.stderr.write(`Wrote ${format === 'csv' ? count - 1 : count} messages to ${output}\n`)
+      }
+      return exitCodes.ok
+    } finally {
+      await core.close()
+    }
+  },
+}

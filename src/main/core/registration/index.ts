@@ -1,0 +1,1 @@
+export { setAppCallback, subscribeAppToWaba } from './meta-calls'

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { noInput } from '../../schemas'
+import { call } from '../define'
+
+export const sandboxStatus = z.object({
+  running: z.boolean(),
+  /** The simulated Graph API's base URL (no version). */
+  url: z.string().nullable(),
+  appId: z.string().nullable(),
+  wabaId: z.string().nullable(),
+  phoneNumbers: z.array(z.object({ id: z.string(), display: z.string() })),
+  customers: z.boolean(),
+  /** The `sandbox` profile's id once it exists. */
+  profileId: z.string().nullable(),
+  /** Why the webhook could not be pointed at the listener, if it could not. */
+  webhookProblem: z.string().nullable(),
+})
+export type SandboxStatus = z.infer<typeof sandboxStatus>
+
+export const sandboxCalls = {
+  'sandbox.status': call({ summary: 'Whether the built-in Cloud API simulator runs, and its app, WABA and numbers', input: noInput, result: sandboxStatus }),
+  'sandbox.start': call({
+    summary: 'Start the simulator, create or update the `sandbox` profile, make it active and point its webhooks here',
+    input: z.strictObject({ customers: z.boolean().optional() }).optional(),
+    result: sandboxStatus,
+  }),
+  'sandbox.stop': call({ summary: 'Stop the simulator', input: noInput, result: sandboxStatus }),
+  'sandbox.setCustomers': call({
+    summary: 'Turn the simulated customers (replies and new conversations) on or off',
+    input: z.strictObject({ running: z.boolean() }),
+    result: sandboxStatus,
+  }),
+  'sandbox.simulateInbound': call({
+    summary: 'Have a simulated customer send one message now (of a given type, or a random one)',
+    input: z.strictObject({ type: z.string().max(32).optional(), from: z.string().regex(/^\d{5,20}$/).optional() }).optional(),
+    result: z.object({ wamid: z.string() }),
+  }),
+}
