@@ -16,6 +16,7 @@ function route(event: EventEnvelope): void {
     case 'inbox.changed':
     case 'webhook.request':
     case 'webhook.listener':
+    case 'sandbox.changed':
       // Not shown yet: the Inbox and Webhooks screens arrive in the next change.
       return
     case 'profiles.changed':
