@@ -45,6 +45,8 @@ async function start(): Promise<void> {
     log.warn('webhook listener not started', { error: error instanceof Error ? error.message : String(error) }),
   )
 
+  void core.tokens.startBackground()
+
   const isAppUrl = (url: string) => isAppOrigin(url, devServer)
   const openExternal = createExternalOpener(
     (url) => shell.openExternal(url),

@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import type { EventHub } from './events'
 import type { Logger, Redactor } from './log'
 import type { Keychain } from './secrets'
+import type { RefreshPolicy } from './token'
 
 export interface CoreConfig {
   /** Where the SQLite file, logs and sandbox state live (Electron `userData`, or `--data-dir`). */
@@ -16,6 +17,8 @@ export interface CoreConfig {
   log: Logger
   redactor: Redactor
   validateResults?: boolean
+  /** When to refresh tokens; the default follows the issue (25% of lifetime or 7 days). */
+  tokenPolicy?: RefreshPolicy
   /** The OS keychain (keytar) unless a test hands in another. */
   keychain?: Keychain
 }

@@ -13,7 +13,7 @@ import { profileHandlers, ProfileService } from './profiles'
 import { sandboxHandlers, SandboxSession } from './sandbox-session'
 import { keytarKeychain, Vault } from './secrets'
 import { Store } from './store'
-import { connectionHandlers, type GraphTargets } from './token'
+import { tokenHandlers, TokenService, type GraphTargets } from './token'
 import { webhookHandlers, WebhookService } from './webhook'
 
 export interface Core {
@@ -28,6 +28,7 @@ export interface Core {
   readonly active: ActiveProfile
   readonly webhook: WebhookService
   readonly sandbox: SandboxSession
+  readonly tokens: TokenService
   /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
   call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
   close(): Promise<void>
@@ -61,6 +62,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const graphClients = new GraphClients({ log: config.log, redactor: config.redactor, clock: systemClock, userAgent: `Switchboard/${config.version}` })
   const sandbox = new SandboxSession(context, profiles, active, webhook, graphClients)
   const graphTargets: GraphTargets = { clients: graphClients, metaBaseUrl: config.graphBaseUrl, sandboxUrl: () => sandbox.url() }
+  const tokens = new TokenService({ ctx: context, store, profiles, vault, active, targets: graphTargets, ...(config.tokenPolicy ? { policy: config.tokenPolicy } : {}) })
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url()),
@@ -68,7 +70,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...envImportHandlers(envImport, profiles),
     ...inboxHandlers(context, store, active, webhook),
     ...webhookHandlers(webhook, store),
-    ...connectionHandlers(profiles, graphTargets, config.clock),
+    ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
   }
   assertComplete(handlers)
@@ -93,10 +95,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     active,
     webhook,
     sandbox,
+    tokens,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
     async close() {
       if (closed) return
       closed = true
+      tokens.stop()
       await sandbox.stop()
       await webhook.stop()
       await graphClients.closeAll()

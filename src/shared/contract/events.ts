@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listenerState, requestSummary, sandboxStatus } from './calls'
+import { listenerState, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
@@ -10,6 +10,10 @@ export const events = {
   'webhook.request': requestSummary,
   'webhook.listener': listenerState,
   'sandbox.changed': sandboxStatus,
+  /** A profile's token state changed (inspected, refreshed, expired, needs action). */
+  'token.changed': tokenStatus,
+  /** A refresh or recovery attempt was logged. */
+  'token.logged': refreshLogEntry.extend({ profileId: z.string() }),
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),

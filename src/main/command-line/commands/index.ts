@@ -3,6 +3,7 @@ import { credentialsDeleteCommand, credentialsImportEnvCommand, credentialsSetCo
 import { messagesCommand, messagesExportCommand } from './messages'
 import { sandboxEnvCommand } from './sandbox'
 import { serveCommand } from './serve'
+import { tokenLogCommand, tokenRefreshCommand, tokenStatusCommand } from './token'
 import { webhookRequestsCommand } from './webhook'
 
 /** Every CLI command; help and parsing are generated from this list. */
@@ -12,6 +13,9 @@ export const commands: readonly Command[] = [
   credentialsSetCommand,
   credentialsImportEnvCommand,
   credentialsDeleteCommand,
+  tokenStatusCommand,
+  tokenRefreshCommand,
+  tokenLogCommand,
   messagesCommand,
   messagesExportCommand,
   webhookRequestsCommand,

@@ -63,6 +63,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
         throw error
       }
     }
+    await core.tokens.startBackground()
     run.io.stdout.write(`Switchboard UI: ${server.url}\n`)
     run.io.stdout.write(`Webhook: ${webhook.url}\n`)
     if (sandboxUrl) run.io.stdout.write(`Sandbox Graph API: ${sandboxUrl}\n`)

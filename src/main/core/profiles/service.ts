@@ -39,6 +39,14 @@ export class ProfileService {
     return this.store.profiles.list().map((row) => ({ id: row.id, name: row.name, kind: row.kind, active: row.id === activeId }))
   }
 
+  rows(): ProfileRow[] {
+    return this.store.profiles.list()
+  }
+
+  byId(id: string): ProfileRow | undefined {
+    return this.store.profiles.get(id)
+  }
+
   activeId(): string | null {
     if (this.override !== null) return this.store.profiles.byName(this.override)?.id ?? null
     const stored = this.store.settings.get(ACTIVE_KEY)

@@ -26,3 +26,4 @@ export {
   type SearchHit,
   type StatusRow,
 } from './inbox-queries'
+export type { RefreshLogEntry, RefreshOutcome, RefreshTrigger } from './refresh-log-table'

@@ -3,6 +3,7 @@ import { openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
 import { InboxQueries } from './inbox-queries'
 import { ProfilesTable } from './profiles-table'
+import { RefreshLogTable } from './refresh-log-table'
 import { SettingsTable } from './settings-table'
 import { WebhookCapture } from './webhook-capture'
 
@@ -13,6 +14,7 @@ export class Store {
   readonly envTargets: EnvTargetsTable
   readonly capture: WebhookCapture
   readonly inbox: InboxQueries
+  readonly refreshLog: RefreshLogTable
 
   private constructor(readonly db: DatabaseSync) {
     this.profiles = new ProfilesTable(db)
@@ -20,6 +22,7 @@ export class Store {
     this.envTargets = new EnvTargetsTable(db)
     this.capture = new WebhookCapture(db)
     this.inbox = new InboxQueries(db)
+    this.refreshLog = new RefreshLogTable(db)
   }
 
   static open(dataDir: string): Store {

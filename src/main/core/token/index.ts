@@ -1,4 +1,6 @@
-export { connectionHandlers } from './handlers'
+export { tokenHandlers } from './handlers'
+export { TokenService, type AuthorisedCall, type TokenServiceDeps } from './service'
 export { inspectToken, interpretDebugToken } from './inspect'
 export { tokenKind } from './kind'
+export { defaultPolicy, refreshAt, strategiesFor, type RefreshPolicy } from './policy'
 export { graphFor, appTokenOf, proofOf, requireToken, type GraphTargets } from './profile-graph'

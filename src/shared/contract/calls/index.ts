@@ -2,6 +2,7 @@ import { appCalls } from './app'
 import { inboxCalls } from './inbox'
 import { profileCalls } from './profiles'
 import { sandboxCalls } from './sandbox'
+import { tokenCalls } from './token'
 import { webhookCalls } from './webhook'
 
 /**
@@ -15,6 +16,7 @@ export const calls = {
   ...inboxCalls,
   ...webhookCalls,
   ...sandboxCalls,
+  ...tokenCalls,
 }
 
 export * from './app'

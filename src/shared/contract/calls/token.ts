@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { appError } from '../envelope'
+import { call } from '../define'
 
 export const tokenKinds = ['system_user_expiring', 'system_user_never', 'user_long', 'user_temporary', 'app', 'page', 'unknown'] as const
 export type TokenKind = (typeof tokenKinds)[number]
@@ -55,3 +56,86 @@ export const connectionTest = z.object({
   checkedAt: z.number().int(),
 })
 export type ConnectionTest = z.infer<typeof connectionTest>
+
+export const refreshStrategies = ['exchange_system_user', 'exchange_user', 'mint'] as const
+export type RefreshStrategy = (typeof refreshStrategies)[number]
+
+export const refreshStrategyLabels: Record<RefreshStrategy, string> = {
+  exchange_system_user: 'Renew the system-user token for 60 days (fb_exchange_token)',
+  exchange_user: 'Exchange for a new long-lived user token (fb_exchange_token)',
+  mint: 'Mint a new system-user token with the admin token',
+}
+
+export const refreshTriggers = ['manual', 'scheduled', 'on_190', 'startup', 'cli'] as const
+
+export const refreshLogEntry = z.object({
+  id: z.number().int(),
+  at: z.number().int(),
+  trigger: z.enum(refreshTriggers),
+  /** A refresh strategy, or `reload` (another process had stored a fresh token) or `inspect`. */
+  strategy: z.string(),
+  outcome: z.enum(['success', 'failure', 'skipped']),
+  oldExpiresAt: z.number().int().nullable(),
+  newExpiresAt: z.number().int().nullable(),
+  errorCode: z.number().int().nullable(),
+  errorSubcode: z.number().int().nullable(),
+  errorMessage: z.string().nullable(),
+  fbtraceId: z.string().nullable(),
+  durationMs: z.number().int(),
+  note: z.string().nullable(),
+})
+export type RefreshLogEntryView = z.infer<typeof refreshLogEntry>
+
+export const tokenStates = ['no_token', 'valid', 'expiring_soon', 'expired', 'invalid', 'unknown'] as const
+
+export const tokenStatus = z.object({
+  profileId: z.string(),
+  profileName: z.string(),
+  state: z.enum(tokenStates),
+  inspection: tokenInspection.nullable(),
+  /** Set when the operator has to act (expired with no way to refresh, temporary token …): what and how. */
+  needsAction: z.object({ message: z.string(), fix: z.string(), link: z.string().nullable() }).nullable(),
+  /** The refreshes this token's kind supports, in the order `auto` tries them. */
+  strategies: z.array(z.enum(refreshStrategies)),
+  nextRefreshAt: z.number().int().nullable(),
+  nextInspectionAt: z.number().int().nullable(),
+  refreshing: z.boolean(),
+  lastRefresh: refreshLogEntry.nullable(),
+  /** Why the last inspection or refresh failed (network, Graph), when it did. */
+  lastError: appError.nullable(),
+  /** The core's clock when this was computed, so countdowns agree with the core (and the sandbox). */
+  now: z.number().int(),
+})
+export type TokenStatus = z.infer<typeof tokenStatus>
+
+const optionalProfile = z.strictObject({ profileId: z.string().min(1).max(64).optional() })
+
+export const tokenCalls = {
+  'token.status': call({
+    summary: 'The active (or given) profile\'s token: state, expiry, kind, what to do, next refresh',
+    input: optionalProfile.optional(),
+    result: tokenStatus,
+  }),
+  'token.inspect': call({
+    summary: 'Ask Graph about the token now (debug_token)',
+    input: optionalProfile.optional(),
+    result: tokenStatus,
+  }),
+  'token.refresh': call({
+    summary: 'Refresh the token now with the strategy its kind supports (or the one given)',
+    input: z
+      .strictObject({ profileId: z.string().min(1).max(64).optional(), strategy: z.enum(['auto', ...refreshStrategies]).optional() })
+      .optional(),
+    result: z.object({ status: tokenStatus, entry: refreshLogEntry }),
+  }),
+  'token.log': call({
+    summary: 'The refresh log, newest first',
+    input: z.strictObject({
+      profileId: z.string().min(1).max(64).optional(),
+      outcome: z.enum(['success', 'failure', 'skipped']).optional(),
+      limit: z.number().int().min(1).max(500),
+      beforeId: z.number().int().optional(),
+    }),
+    result: z.object({ entries: z.array(refreshLogEntry) }),
+  }),
+}

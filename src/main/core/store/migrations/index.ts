@@ -1,8 +1,9 @@
 import { profiles } from './001-profiles'
 import { webhooks } from './002-webhooks'
+import { refreshLog } from './003-refresh-log'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles, webhooks]
+export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog]
 
 export type { Migration } from './migration'

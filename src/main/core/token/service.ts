@@ -1,0 +1,462 @@
+import { performance } from 'node:perf_hooks'
+import { SwitchboardError, type AppError, type RefreshStrategy, type TokenInspection, type TokenStatus } from '@shared/contract'
+import type { ActiveProfile } from '../active-profile'
+import type { ClockTimer } from '../clock'
+import type { CoreContext } from '../context'
+import { writeEnvVariable } from '../env-file'
+import { GraphError, type AppSecretProofOption, type GraphClient } from '../graph'
+import type { ProfileService } from '../profiles'
+import type { ProfileSecrets, Vault } from '../secrets'
+import type { ProfileRow, RefreshLogEntry, RefreshTrigger, Store } from '../store'
+import { inspectToken } from './inspect'
+import { needsAction } from './needs-action'
+import { canMint, defaultPolicy, refreshAt, strategiesFor, type RefreshPolicy } from './policy'
+import { appTokenOf, graphFor, proofOf, type GraphTargets } from './profile-graph'
+import { runStrategy } from './strategies'
+
+interface TokenState {
+  inspection: TokenInspection | null
+  lastError: AppError | null
+  refreshing: Promise<RefreshLogEntry> | null
+  recovering: Promise<string> | null
+  refreshTimer: ClockTimer | undefined
+  inspectTimer: ClockTimer | undefined
+  nextRefreshAt: number | null
+  nextInspectionAt: number | null
+  failures: number
+  lastScheduledRun: number
+}
+
+export interface TokenServiceDeps {
+  ctx: CoreContext
+  store: Store
+  profiles: ProfileService
+  vault: Vault
+  active: ActiveProfile
+  targets: GraphTargets
+  policy?: RefreshPolicy
+}
+
+export interface AuthorisedCall {
+  graph: GraphClient
+  token: string
+  proof: AppSecretProofOption | false
+  profile: ProfileRow
+}
+
+const errorOf = (error: unknown): AppError =>
+  error instanceof SwitchboardError ? error.toJSON() : { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+
+/**
+ * The token lifecycle: inspect, refresh the way the token's kind allows (single flight), refresh
+ * before expiry on a schedule with backoff, and recover once from a 190 for every caller at once.
+ * Tokens live in the keychain and in memory; the refresh log holds everything but the tokens.
+ */
+export class TokenService {
+  private readonly states = new Map<string, TokenState>()
+  private readonly policy: RefreshPolicy
+  private readonly inFlight = new Set<Promise<unknown>>()
+  private background = false
+
+  constructor(private readonly deps: TokenServiceDeps) {
+    this.policy = deps.policy ?? defaultPolicy
+  }
+
+  private get now(): number {
+    return this.deps.ctx.clock.now()
+  }
+
+  private state(profileId: string): TokenState {
+    let state = this.states.get(profileId)
+    if (!state) {
+      state = {
+        inspection: null,
+        lastError: null,
+        refreshing: null,
+        recovering: null,
+        refreshTimer: undefined,
+        inspectTimer: undefined,
+        nextRefreshAt: null,
+        nextInspectionAt: null,
+        failures: 0,
+        lastScheduledRun: 0,
+      }
+      this.states.set(profileId, state)
+    }
+    return state
+  }
+
+  /** Long-running processes (the app, `serve`) keep every profile's token inspected and refreshed. */
+  async startBackground(): Promise<void> {
+    this.background = true
+    this.deps.ctx.events.on('profiles.changed', ({ profileId }) => {
+      if (profileId && this.deps.profiles.byId(profileId)) void this.inspect(profileId, 'startup').catch(() => undefined)
+      else if (profileId) this.forget(profileId)
+    })
+    for (const profile of this.deps.profiles.rows()) {
+      try {
+        await this.inspect(profile.id, 'startup')
+      } catch {
+        // Recorded in the state; the profile shows why.
+      }
+    }
+  }
+
+  /** Resolves once no inspection, refresh or recovery is running (tests step simulated time with it). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise)
+    const done = () => this.inFlight.delete(promise)
+    promise.then(done, done)
+    return promise
+  }
+
+  stop(): void {
+    this.background = false
+    for (const id of [...this.states.keys()]) this.clearTimers(this.state(id))
+  }
+
+  forget(profileId: string): void {
+    const state = this.states.get(profileId)
+    if (state) this.clearTimers(state)
+    this.states.delete(profileId)
+  }
+
+  async status(profileId: string): Promise<TokenStatus> {
+    const profile = this.deps.profiles.require(profileId)
+    let secrets: ProfileSecrets = {}
+    try {
+      secrets = this.deps.vault.cached(profileId) ?? (await this.deps.vault.load(profileId))
+    } catch (error) {
+      this.state(profileId).lastError = errorOf(error)
+    }
+    return this.view(profile, secrets)
+  }
+
+  private view(profile: ProfileRow, secrets: ProfileSecrets): TokenStatus {
+    const state = this.state(profile.id)
+    const inspection = state.inspection
+    const hasToken = Boolean(secrets.accessToken)
+    const strategies = strategiesFor(inspection, profile, secrets)
+    const now = this.now
+    const expired = inspection?.expiresAt !== null && inspection?.expiresAt !== undefined && inspection.expiresAt > 0 && inspection.expiresAt <= now
+    const expiredForGood = expired || (inspection !== null && !inspection.valid)
+    const refreshable = expiredForGood ? canMint(profile, secrets) : strategies.length > 0
+    const lastRefresh = this.deps.store.refreshLog.list(profile.id, 1)[0] ?? null
+    return {
+      profileId: profile.id,
+      profileName: profile.name,
+      state: !hasToken
+        ? 'no_token'
+        : !inspection
+          ? 'unknown'
+          : expired || inspection.error?.subcode === 463
+            ? 'expired'
+            : !inspection.valid
+              ? 'invalid'
+              : dueAt(inspection, this.policy) <= now
+                ? 'expiring_soon'
+                : 'valid',
+      inspection,
+      needsAction: needsAction(inspection, hasToken, refreshable, now),
+      strategies,
+      nextRefreshAt: state.nextRefreshAt,
+      nextInspectionAt: state.nextInspectionAt,
+      refreshing: state.refreshing !== null,
+      lastRefresh: lastRefresh && stripProfile(lastRefresh),
+      lastError: state.lastError,
+      now,
+    }
+  }
+
+  /** `debug_token` now; updates the schedule and tells the UI. */
+  inspect(profileId: string, trigger: RefreshTrigger = 'manual'): Promise<TokenStatus> {
+    return this.track(this.runInspect(profileId, trigger))
+  }
+
+  private async runInspect(profileId: string, trigger: RefreshTrigger): Promise<TokenStatus> {
+    const profile = this.deps.profiles.require(profileId)
+    const secrets = await this.deps.vault.load(profileId)
+    const state = this.state(profileId)
+    if (!secrets.accessToken) {
+      state.inspection = null
+      state.lastError = null
+    } else {
+      try {
+        state.inspection = await inspectToken({
+          graph: graphFor(this.deps.targets, profile),
+          token: secrets.accessToken,
+          appToken: appTokenOf(secrets),
+          wabaId: profile.wabaId,
+          now: this.now,
+        })
+        state.lastError = null
+      } catch (error) {
+        state.lastError = errorOf(error)
+      }
+    }
+    this.schedule(profile, trigger)
+    return this.announce(profile, secrets)
+  }
+
+  /**
+   * Refreshes now. However many callers ask at once, one request goes to Meta and all of them get
+   * its outcome. Every attempt, successful or not, is logged.
+   */
+  refresh(profileId: string, trigger: RefreshTrigger, requested: 'auto' | RefreshStrategy = 'auto', extraEnvFile?: string): Promise<RefreshLogEntry> {
+    const state = this.state(profileId)
+    state.refreshing ??= this.track(
+      this.runRefresh(profileId, trigger, requested, extraEnvFile).finally(() => {
+        state.refreshing = null
+      }),
+    )
+    void this.status(profileId).then((view) => this.deps.ctx.events.emit('token.changed', view))
+    return state.refreshing
+  }
+
+  private async runRefresh(profileId: string, trigger: RefreshTrigger, requested: 'auto' | RefreshStrategy, extraEnvFile?: string): Promise<RefreshLogEntry> {
+    const started = this.now
+    const startedReal = performance.now()
+    const profile = this.deps.profiles.require(profileId)
+    const secrets = await this.deps.vault.load(profileId)
+    const state = this.state(profileId)
+    const graph = graphFor(this.deps.targets, profile)
+    // A fresh process (the CLI in a cron job) knows nothing of the token yet: ask Graph first.
+    if (!state.inspection && secrets.accessToken) await this.runInspect(profileId, trigger).catch(() => undefined)
+    const before = state.inspection
+    const oldExpiresAt = before?.expiresAt ?? null
+    const log = (entry: Partial<RefreshLogEntry> & Pick<RefreshLogEntry, 'strategy' | 'outcome'>) =>
+      this.logEntry({
+        profileId,
+        at: started,
+        trigger,
+        oldExpiresAt,
+        newExpiresAt: null,
+        errorCode: null,
+        errorSubcode: null,
+        errorMessage: null,
+        fbtraceId: null,
+        durationMs: Math.round(performance.now() - startedReal),
+        note: null,
+        ...entry,
+      })
+
+    const offered = strategiesFor(before, profile, secrets)
+    const expired = before !== null && (!before.valid || (before.expiresAt !== null && before.expiresAt > 0 && before.expiresAt <= started))
+    // An expired or invalid token cannot be exchanged; only minting can still help.
+    const usable = expired ? offered.filter((s) => s === 'mint') : offered
+    const strategy = requested === 'auto' ? usable[0] : usable.includes(requested) ? requested : undefined
+    if (!strategy) {
+      const action = needsAction(before, Boolean(secrets.accessToken), false, started)
+      const note =
+        requested !== 'auto' && !usable.includes(requested)
+          ? `The ${requested} refresh is not possible for this token${expired ? ' (it has expired)' : ''}`
+          : (action?.message ?? (before ? 'This token has nothing to refresh (it never expires)' : 'The token has not been inspected yet'))
+      const entry = log({ strategy: requested === 'auto' ? 'none' : requested, outcome: 'skipped', note })
+      this.schedule(profile, 'scheduled')
+      this.announce(profile, secrets)
+      return entry
+    }
+
+    try {
+      const token = await runStrategy(strategy, graph, profile, secrets, {
+        keepExpiring: before?.kind !== 'system_user_never',
+        scopes: before?.scopes ?? [],
+      })
+      const inspection = await inspectToken({ graph, token, appToken: appTokenOf(secrets), wabaId: profile.wabaId, now: this.now })
+      if (!inspection.valid) throw new Error('Graph returned a token that debug_token does not accept')
+      await this.deps.vault.save(profileId, { accessToken: token })
+      state.inspection = inspection
+      state.lastError = null
+      state.failures = 0
+      if (this.deps.active.snapshot().profile?.id === profileId) await this.deps.active.reload()
+      const note = this.syncEnvFiles(profileId, token, extraEnvFile)
+      const entry = log({ strategy, outcome: 'success', newExpiresAt: inspection.expiresAt, note })
+      this.schedule(profile, 'scheduled')
+      this.announce(profile, { ...secrets, accessToken: token })
+      return entry
+    } catch (error) {
+      state.failures++
+      state.lastError = errorOf(error)
+      const graphError = error instanceof GraphError ? error : undefined
+      const entry = log({
+        strategy,
+        outcome: 'failure',
+        errorCode: graphError?.graphCode ?? null,
+        errorSubcode: graphError?.subcode ?? null,
+        errorMessage: this.deps.ctx.redactor.redact(error instanceof Error ? error.message : String(error)),
+        fbtraceId: graphError?.fbtraceId ?? null,
+      })
+      this.deps.ctx.events.emit('app.notice', { level: 'error', message: `Token refresh for ${profile.name} failed: ${entry.errorMessage ?? ''}`, at: this.now })
+      this.schedule(profile, 'scheduled')
+      this.announce(profile, secrets)
+      return entry
+    }
+  }
+
+  /** Writes the new token to every .env sync target; returns a note about the ones that failed. */
+  private syncEnvFiles(profileId: string, token: string, extra?: string): string | null {
+    const targets = this.deps.store.envTargets.list(profileId).map((t) => ({ path: t.path, variable: t.variable }))
+    if (extra && !targets.some((t) => t.path === extra)) targets.push({ path: extra, variable: targets[0]?.variable ?? 'WHATSAPP_TOKEN' })
+    const failed: string[] = []
+    for (const target of targets) {
+      try {
+        writeEnvVariable(target.path, target.variable, token)
+      } catch (error) {
+        failed.push(`${target.path}: ${(error as Error).message}`)
+        this.deps.ctx.log.warn('could not write the refreshed token to a .env file', { path: target.path, error: (error as Error).message })
+      }
+    }
+    const written = targets.length - failed.length
+    if (targets.length === 0) return null
+    return failed.length ? `Written to ${written} of ${targets.length} .env files; failed: ${failed.join('; ')}` : `Written to ${written} .env file${written === 1 ? '' : 's'}`
+  }
+
+  /**
+   * Runs a Graph call with the profile's live token. On a 190 it recovers once for all callers at
+   * once (reload from the keychain, else mint) and retries the call once; if nothing works the
+   * profile is marked as needing a new token and the error says so.
+   */
+  async withToken<T>(profileId: string, call: (auth: AuthorisedCall) => Promise<T>): Promise<T> {
+    const profile = this.deps.profiles.require(profileId)
+    const secrets = this.deps.vault.cached(profileId) ?? (await this.deps.vault.load(profileId))
+    if (!secrets.accessToken) {
+      throw new SwitchboardError({ code: 'not_configured', message: `Profile ${profile.name} has no access token`, fix: 'Paste one in Settings' })
+    }
+    const graph = graphFor(this.deps.targets, profile)
+    const auth = (token: string): AuthorisedCall => ({ graph, token, proof: proofOf(profile, { ...secrets, accessToken: token }), profile })
+    try {
+      return await call(auth(secrets.accessToken))
+    } catch (error) {
+      if (!(error instanceof GraphError) || error.graphCode !== 190) throw error
+      const fresh = await this.recover(profileId, secrets.accessToken)
+      return call(auth(fresh))
+    }
+  }
+
+  /** One recovery per profile at a time; late callers whose token was already replaced just get the new one. */
+  recover(profileId: string, failedToken: string): Promise<string> {
+    const live = this.deps.vault.cached(profileId)?.accessToken
+    if (live && live !== failedToken) return Promise.resolve(live)
+    const state = this.state(profileId)
+    state.recovering ??= this.track(
+      this.runRecovery(profileId, failedToken).finally(() => {
+        state.recovering = null
+      }),
+    )
+    return state.recovering
+  }
+
+  private async runRecovery(profileId: string, failedToken: string): Promise<string> {
+    const profile = this.deps.profiles.require(profileId)
+    const started = this.now
+    const startedReal = performance.now()
+    const secrets = await this.deps.vault.load(profileId)
+    const base = {
+      profileId,
+      at: started,
+      trigger: 'on_190' as const,
+      oldExpiresAt: this.state(profileId).inspection?.expiresAt ?? null,
+      errorCode: null,
+      errorSubcode: null,
+      errorMessage: null,
+      fbtraceId: null,
+      note: null,
+    }
+    if (secrets.accessToken && secrets.accessToken !== failedToken) {
+      // Another Switchboard process, or the CLI in a cron job, stored a fresh token meanwhile.
+      this.logEntry({ ...base, strategy: 'reload', outcome: 'success', newExpiresAt: null, durationMs: Math.round(performance.now() - startedReal), note: 'A newer token was in the keychain' })
+      if (this.deps.active.snapshot().profile?.id === profileId) await this.deps.active.reload()
+      void this.inspect(profileId, 'on_190').catch(() => undefined)
+      return secrets.accessToken
+    }
+    if (canMint(profile, secrets)) {
+      const entry = await this.refresh(profileId, 'on_190', 'mint')
+      const token = this.deps.vault.cached(profileId)?.accessToken
+      if (entry.outcome === 'success' && token && token !== failedToken) return token
+    } else {
+      this.logEntry({
+        ...base,
+        strategy: 'none',
+        outcome: 'failure',
+        newExpiresAt: null,
+        durationMs: Math.round(performance.now() - startedReal),
+        note: 'Graph refused the token (190) and there is no way to get a new one: no fresher token in the keychain, no admin token to mint one',
+      })
+    }
+    await this.inspect(profileId, 'on_190').catch(() => undefined)
+    const view = await this.status(profileId)
+    this.deps.ctx.events.emit('app.notice', { level: 'error', message: `${profile.name}: the access token is dead — ${view.needsAction?.message ?? 'it needs a new token'}`, at: this.now })
+    throw new SwitchboardError({
+      code: 'token_expired',
+      message: view.needsAction?.message ?? `The access token of ${profile.name} is no longer valid and could not be renewed`,
+      fix: view.needsAction?.fix ?? 'Paste a new token in Settings',
+    })
+  }
+
+  log(profileId: string, limit: number, options: { outcome?: RefreshLogEntry['outcome']; beforeId?: number } = {}) {
+    return this.deps.store.refreshLog.list(profileId, limit, options).map(stripProfile)
+  }
+
+  private logEntry(entry: Omit<RefreshLogEntry, 'id'>): RefreshLogEntry {
+    const stored = this.deps.store.refreshLog.add(entry)
+    this.deps.ctx.events.emit('token.logged', stored)
+    return stored
+  }
+
+  /** Arms the next inspection and (for refreshable tokens) the next refresh; backs off after failures. */
+  private schedule(profile: ProfileRow, _trigger: RefreshTrigger): void {
+    const state = this.state(profile.id)
+    this.clearTimers(state)
+    if (!this.background) return
+    const clock = this.deps.ctx.clock
+    const now = this.now
+    const inspection = state.inspection
+    const expiresAt = inspection?.expiresAt ?? null
+    let nextInspection = now + this.policy.inspectEveryMs
+    if (expiresAt && expiresAt > now) nextInspection = Math.min(nextInspection, expiresAt + 1000)
+    state.nextInspectionAt = nextInspection
+    state.inspectTimer = clock.setTimeout(() => void this.inspect(profile.id, 'scheduled').catch(() => undefined), nextInspection - now)
+
+    const secrets = this.deps.vault.cached(profile.id) ?? {}
+    const due = inspection ? refreshAt(inspection, this.policy) : null
+    if (due === null || strategiesFor(inspection, profile, secrets).length === 0 || (expiresAt !== null && expiresAt > 0 && expiresAt <= now)) {
+      state.nextRefreshAt = null
+      return
+    }
+    const backoff = state.failures > 0 ? (this.policy.backoffMs[Math.min(state.failures, this.policy.backoffMs.length) - 1] ?? 0) : 0
+    const earliest = Math.max(now + backoff, state.lastScheduledRun + this.policy.minIntervalMs)
+    const at = Math.max(due, earliest)
+    state.nextRefreshAt = at
+    state.refreshTimer = clock.setTimeout(() => {
+      state.lastScheduledRun = this.now
+      void this.refresh(profile.id, 'scheduled')
+    }, at - now)
+  }
+
+  private clearTimers(state: TokenState): void {
+    if (state.refreshTimer) this.deps.ctx.clock.clearTimeout(state.refreshTimer)
+    if (state.inspectTimer) this.deps.ctx.clock.clearTimeout(state.inspectTimer)
+    state.refreshTimer = undefined
+    state.inspectTimer = undefined
+  }
+
+  private announce(profile: ProfileRow, secrets: ProfileSecrets): TokenStatus {
+    const view = this.view(profile, secrets)
+    this.deps.ctx.events.emit('token.changed', view)
+    return view
+  }
+}
+
+/** A token is "expiring soon" once it is past the moment the policy would refresh it. */
+function dueAt(inspection: TokenInspection, policy: RefreshPolicy): number {
+  return refreshAt(inspection, policy) ?? Number.POSITIVE_INFINITY
+}
+
+function stripProfile(entry: RefreshLogEntry) {
+  const { profileId: _profileId, ...rest } = entry
+  return rest
+}

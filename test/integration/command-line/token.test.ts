@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runBuiltCli } from '../../support/cli'
+import { startServe, type ServeProcess } from '../../support/serve'
+import { tempDir } from '../../support/temp'
+
+describe('switchboard token (against a running serve --sandbox)', () => {
+  let serve: ServeProcess
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = tempDir()
+    serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0', '--sandbox', '--no-customers'])
+  })
+  afterAll(() => serve.stop())
+
+  it('prints the third ready line and the sandbox .env block', () => {
+    expect(serve.lines[2]).toMatch(/^Sandbox Graph API: http:\/\/127\.0\.0\.1:\d+$/)
+    const env = runBuiltCli(['sandbox', 'env', '--data-dir', dataDir])
+    expect(env.status).toBe(0)
+    const keys = env.stdout.trim().split('\n').map((line) => line.split('=')[0])
+    expect(keys).toEqual(['WHATSAPP_TOKEN', 'WHATSAPP_APP_ID', 'WHATSAPP_APP_SECRET', 'PHONE_NUMBER_ID', 'WABA_ID', 'VERIFY_TOKEN', 'GRAPH_API_BASE'])
+    expect(env.stdout).toContain(`GRAPH_API_BASE=${serve.lines[2]!.replace('Sandbox Graph API: ', '')}`)
+  })
+
+  it('token status reads the sandbox profile\'s token through the running sandbox', () => {
+    const text = runBuiltCli(['token', 'status', '--data-dir', dataDir])
+    expect(text.status).toBe(0)
+    expect(text.stdout).toContain('Profile: sandbox')
+    expect(text.stdout).toMatch(/Type +System-user token \(expires/)
+    const json = JSON.parse(runBuiltCli(['token', 'status', '--data-dir', dataDir, '--json']).stdout) as { state: string; inspection: { kind: string } }
+    expect(json.inspection.kind).toBe('system_user_expiring')
+  })
+
+  it('token refresh --write-env keeps a cron job\'s .env fresh; token log shows it', () => {
+    const file = join(tempDir(), '.env')
+    writeFileSync(file, '# my bot\nWHATSAPP_TOKEN=old-token-value\nPORT=8080\n')
+    const refreshed = runBuiltCli(['token', 'refresh', '--data-dir', dataDir, '--write-env', file])
+    expect(refreshed.stderr).toBe('')
+    expect(refreshed.status).toBe(0)
+    expect(refreshed.stdout).toMatch(/cli +exchange_system_user +success/)
+    const content = readFileSync(file, 'utf8')
+    expect(content).toMatch(/^# my bot\nWHATSAPP_TOKEN=EAA[A-Za-z0-9]+\nPORT=8080\n$/)
+    const log = JSON.parse(runBuiltCli(['token', 'log', '--data-dir', dataDir, '--json']).stdout) as { trigger: string; outcome: string; note: string }[]
+    expect(log[0]).toMatchObject({ trigger: 'cli', outcome: 'success', note: 'Written to 1 .env file' })
+    const token = content.split('\n')[1]!.split('=')[1]!
+    expect(runBuiltCli(['token', 'log', '--data-dir', dataDir]).stdout).not.toContain(token)
+    expect(runBuiltCli(['token', 'refresh', '--data-dir', dataDir, '--strategy', 'bogus']).status).toBe(2)
+  })
+})

@@ -1,0 +1,32 @@
+import { ManualClock, type Core, type CoreConfig } from '../../src/main/core'
+import { testCore } from './core'
+
+export interface SandboxCore {
+  core: Core
+  clock: ManualClock
+  profileId: string
+  /** Advance simulated time and let the sandbox finish what fell due (webhooks, statuses). */
+  advance(ms: number): Promise<void>
+}
+
+/** A core whose active profile is the built-in sandbox (customers off unless asked), listener on a free port. */
+export async function sandboxCore(options: { customers?: boolean; background?: boolean; config?: Partial<CoreConfig> } = {}): Promise<SandboxCore> {
+  const clock = new ManualClock(Date.now())
+  const core = await testCore({ clock, ...options.config })
+  await core.webhook.start(0)
+  const status = await core.call('sandbox.start', { customers: options.customers ?? false })
+  if (options.background) await core.tokens.startBackground()
+  return {
+    core,
+    clock,
+    profileId: status.profileId!,
+    async advance(ms) {
+      clock.advance(ms)
+      // Let whatever fell due run to completion: token work, the sandbox's deliveries, their commits.
+      await core.tokens.whenIdle()
+      await core.sandbox.running!.whenIdle()
+      await core.tokens.whenIdle()
+      core.webhook.committer.flush()
+    },
+  }
+}
