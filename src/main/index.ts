@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
 import { createCore, createLogger, Redactor, systemClock, DEFAULT_GRAPH_BASE_URL, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
 import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol } from './protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
 import { rendererDirFrom } from './static'
+import { setupTray } from './tray'
 import { createMainWindow } from './window'
 
 /**
@@ -76,6 +77,21 @@ async function start(): Promise<void> {
     return window
   }
   let mainWindow = openWindow()
+
+  setupTray({
+    Tray,
+    Menu,
+    Notification,
+    nativeImage,
+    resourcesDir: join(import.meta.dirname, '../../resources'),
+    core,
+    showWindow: () => {
+      if (mainWindow.isDestroyed()) mainWindow = openWindow()
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      return mainWindow
+    },
+  })
 
   app.on('second-instance', () => {
     if (mainWindow.isDestroyed()) mainWindow = openWindow()

@@ -1,0 +1,63 @@
+import { join } from 'node:path'
+import type { BrowserWindow, Menu as MenuType, nativeImage as NativeImageType, Notification as NotificationType, Tray as TrayType } from 'electron'
+import type { TokenStatus } from '@shared/contract'
+import type { Core } from './core'
+import { TokenAlerts, trayLine } from './token-alerts'
+
+export interface TrayDeps {
+  Tray: typeof TrayType
+  Menu: typeof MenuType
+  Notification: typeof NotificationType
+  nativeImage: typeof NativeImageType
+  resourcesDir: string
+  core: Core
+  showWindow: () => BrowserWindow
+}
+
+/**
+ * The tray (remaining token time, refresh, open) and desktop notifications before expiry, on
+ * expiry and on refresh failure. Everything it shows comes from core events.
+ */
+export function setupTray(deps: TrayDeps): () => void {
+  const tray = new deps.Tray(deps.nativeImage.createFromPath(join(deps.resourcesDir, 'icon.png')))
+  const alerts = new TokenAlerts()
+  let active: TokenStatus | null = null
+
+  const notify = (alert: { title: string; body: string } | null) => {
+    if (alert && deps.Notification.isSupported()) new deps.Notification({ title: alert.title, body: alert.body }).show()
+  }
+  const render = () => {
+    tray.setToolTip(trayLine(active))
+    tray.setContextMenu(
+      deps.Menu.buildFromTemplate([
+        { label: trayLine(active), enabled: false },
+        { type: 'separator' },
+        { label: 'Open Switchboard', click: () => deps.showWindow().focus() },
+        {
+          label: 'Refresh token now',
+          enabled: active !== null && active.strategies.length > 0,
+          click: () => void deps.core.call('token.refresh', active ? { profileId: active.profileId } : undefined).catch(() => undefined),
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ]),
+    )
+  }
+
+  const offStatus = deps.core.events.on('token.changed', (status) => {
+    notify(alerts.onStatus(status))
+    if (status.profileId === deps.core.active.snapshot().profile?.id) active = status
+    render()
+  })
+  const offLogged = deps.core.events.on('token.logged', (entry) => {
+    notify(alerts.onLogged(entry, deps.core.profiles.byId(entry.profileId)?.name ?? 'Switchboard'))
+  })
+  const timer = setInterval(render, 60_000)
+  render()
+  return () => {
+    offStatus()
+    offLogged()
+    clearInterval(timer)
+    tray.destroy()
+  }
+}
