@@ -1,4 +1,5 @@
 import { ManualClock, type Core, type CoreConfig } from '../../src/main/core'
+import type { SandboxStartOptions } from '../../src/main/core/sandbox-session'
 import { testCore } from './core'
 
 export interface SandboxCore {
@@ -10,11 +11,13 @@ export interface SandboxCore {
 }
 
 /** A core whose active profile is the built-in sandbox (customers off unless asked), listener on a free port. */
-export async function sandboxCore(options: { customers?: boolean; background?: boolean; config?: Partial<CoreConfig> } = {}): Promise<SandboxCore> {
+export async function sandboxCore(
+  options: { customers?: boolean; background?: boolean; config?: Partial<CoreConfig>; sandbox?: SandboxStartOptions } = {},
+): Promise<SandboxCore> {
   const clock = new ManualClock(Date.now())
   const core = await testCore({ clock, ...options.config })
   await core.webhook.start(0)
-  const status = await core.call('sandbox.start', { customers: options.customers ?? false })
+  const status = await core.sandbox.start({ customers: options.customers ?? false, ...options.sandbox })
   if (options.background) await core.tokens.startBackground()
   return {
     core,

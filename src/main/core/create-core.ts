@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { callNames, unwrap, type CallInput, type CallName, type CallResult } from '@shared/contract'
 import { ActiveProfile } from './active-profile'
 import { appHandlers } from './app'
+import { ComposerService, composerHandlers } from './composer'
 import type { CoreConfig, CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { EnvImportService, envImportHandlers } from './env-file'
@@ -72,6 +73,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...webhookHandlers(webhook, store),
     ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
+    ...composerHandlers(new ComposerService(context, store, profiles, active, tokens)),
   }
   assertComplete(handlers)
 

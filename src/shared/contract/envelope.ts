@@ -42,6 +42,10 @@ export const appError = z.object({
   graph: graphErrorDetails.optional(),
   /** Field-level problems of an invalid input, keyed by dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** The raw Graph request and response (secrets masked), when a Graph call failed. */
+  exchange: z.record(z.string(), z.unknown()).optional(),
+  /** For calls that may or may not have reached Meta ("outcome unknown"): the id it carried. */
+  requestId: z.string().optional(),
 })
 export type AppError = z.infer<typeof appError>
 
@@ -61,6 +65,8 @@ export class SwitchboardError extends Error {
   readonly fix: string | undefined
   readonly graph: GraphErrorDetails | undefined
   readonly fields: Record<string, string> | undefined
+  readonly exchange: Record<string, unknown> | undefined
+  readonly requestId: string | undefined
 
   constructor(error: AppError) {
     super(error.message)
@@ -69,6 +75,8 @@ export class SwitchboardError extends Error {
     this.fix = error.fix
     this.graph = error.graph
     this.fields = error.fields
+    this.exchange = error.exchange
+    this.requestId = error.requestId
   }
 
   toJSON(): AppError {
@@ -78,6 +86,8 @@ export class SwitchboardError extends Error {
       ...(this.fix === undefined ? {} : { fix: this.fix }),
       ...(this.graph === undefined ? {} : { graph: this.graph }),
       ...(this.fields === undefined ? {} : { fields: this.fields }),
+      ...(this.exchange === undefined ? {} : { exchange: this.exchange }),
+      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Command } from '../command'
 import { credentialsDeleteCommand, credentialsImportEnvCommand, credentialsSetCommand, credentialsShowCommand } from './credentials'
 import { messagesCommand, messagesExportCommand } from './messages'
 import { sandboxEnvCommand } from './sandbox'
+import { sendCommand } from './send'
 import { serveCommand } from './serve'
 import { tokenLogCommand, tokenRefreshCommand, tokenStatusCommand } from './token'
 import { webhookRequestsCommand } from './webhook'
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   tokenStatusCommand,
   tokenRefreshCommand,
   tokenLogCommand,
+  sendCommand,
   messagesCommand,
   messagesExportCommand,
   webhookRequestsCommand,

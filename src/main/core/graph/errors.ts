@@ -61,8 +61,8 @@ export class GraphError extends SwitchboardError implements GraphErrorFacts, Req
 
   readonly method: GraphMethod
   readonly url: string
-  readonly requestId: string
-  readonly exchange: GraphExchange | undefined
+  override readonly requestId: string
+  override readonly exchange: GraphExchange | undefined
 
   constructor(init: GraphErrorInit) {
     const { body, facts } = init
@@ -81,6 +81,8 @@ export class GraphError extends SwitchboardError implements GraphErrorFacts, Req
       message: `${said} (${label(body.code, body.subcode)}, HTTP ${init.status})`,
       fix: facts.hint,
       graph,
+      requestId: init.requestId,
+      ...(init.exchange ? { exchange: init.exchange } : {}),
     })
     this.name = 'GraphError'
     this.status = init.status
@@ -129,11 +131,11 @@ export class GraphNetworkError extends SwitchboardError implements RequestIdenti
   readonly reason: NetworkFailure
   readonly method: GraphMethod
   readonly url: string
-  readonly requestId: string
-  readonly exchange: GraphExchange | undefined
+  override readonly requestId: string
+  override readonly exchange: GraphExchange | undefined
 
   constructor(init: NetworkErrorInit) {
-    super({ code: 'network', message: init.message, fix: init.fix })
+    super({ code: 'network', message: init.message, fix: init.fix, requestId: init.requestId, ...(init.exchange ? { exchange: init.exchange } : {}) })
     this.name = 'GraphNetworkError'
     this.reason = init.reason
     this.method = init.method
@@ -161,14 +163,16 @@ export class GraphOutcomeUnknownError extends SwitchboardError implements Reques
   readonly reason: UnknownOutcomeReason
   readonly method: GraphMethod
   readonly url: string
-  readonly requestId: string
-  readonly exchange: GraphExchange | undefined
+  override readonly requestId: string
+  override readonly exchange: GraphExchange | undefined
 
   constructor(init: OutcomeUnknownInit) {
     super({
       code: 'outcome_unknown',
       message: init.message,
       fix: 'Check whether it took effect (for a message: its status webhooks or the recipient’s phone) before trying again — a blind resend may deliver twice.',
+      requestId: init.requestId,
+      ...(init.exchange ? { exchange: init.exchange } : {}),
     })
     this.name = 'GraphOutcomeUnknownError'
     this.reason = init.reason

@@ -11,7 +11,7 @@ export type GraphMethod = 'GET' | 'POST' | 'DELETE'
  * One call as the operator may inspect it ("raw request and response"), with every secret masked:
  * tokens, app secrets and proofs never appear in it.
  */
-export interface GraphExchange {
+export type GraphExchange = {
   requestId: string
   method: GraphMethod
   /** Query secrets replaced by `[redacted]`. */

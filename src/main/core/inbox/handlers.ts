@@ -6,6 +6,7 @@ import type { Handlers } from '../dispatch'
 import type { Store } from '../store'
 import type { WebhookService } from '../webhook'
 import { exportLines } from './export'
+import { messageView } from './message-view'
 
 type InboxCalls = 'inbox.conversations' | 'inbox.thread' | 'inbox.recent' | 'inbox.search' | 'inbox.statuses' | 'inbox.markRead' | 'inbox.export' | 'inbox.stats'
 
@@ -19,10 +20,12 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
     }),
     'inbox.thread': ({ waId, limit, before }) => ({
       contact: store.inbox.contact(profileId(), waId) ?? null,
-      messages: store.inbox.thread(profileId(), waId, limit, before),
+      messages: store.inbox.thread(profileId(), waId, limit, before).map(messageView),
     }),
-    'inbox.recent': ({ limit }) => ({ messages: store.inbox.recent(profileId(), limit) }),
-    'inbox.search': ({ query, limit, offset }) => ({ hits: store.inbox.search(profileId(), query, limit, offset ?? 0) }),
+    'inbox.recent': ({ limit }) => ({ messages: store.inbox.recent(profileId(), limit).map(messageView) }),
+    'inbox.search': ({ query, limit, offset }) => ({
+      hits: store.inbox.search(profileId(), query, limit, offset ?? 0).map((hit) => ({ ...hit, message: messageView(hit.message) })),
+    }),
     'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid) }),
     'inbox.markRead': ({ waId }) => {
       store.inbox.markRead(profileId(), waId)

@@ -1,2 +1,3 @@
 export { inboxHandlers } from './handlers'
 export { exportLines } from './export'
+export { messageView } from './message-view'

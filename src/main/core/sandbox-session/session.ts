@@ -16,6 +16,9 @@ export interface SandboxStartOptions {
   seed?: number
   speed?: number
   tokenLifetimeSeconds?: number
+  messagesPerSecond?: number
+  pairBurst?: number
+  quirks?: boolean
 }
 
 /**
@@ -67,6 +70,9 @@ export class SandboxSession {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(options.speed === undefined ? {} : { speed: options.speed }),
         ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+        ...(options.messagesPerSecond === undefined ? {} : { messagesPerSecond: options.messagesPerSecond }),
+        ...(options.pairBurst === undefined ? {} : { pairBurst: options.pairBurst }),
+        ...(options.quirks === undefined ? {} : { quirks: options.quirks }),
       })
       writeEndpoint(this.ctx.config.dataDir, this.sandbox.url)
     }

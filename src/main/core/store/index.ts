@@ -27,3 +27,4 @@ export {
   type StatusRow,
 } from './inbox-queries'
 export type { RefreshLogEntry, RefreshOutcome, RefreshTrigger } from './refresh-log-table'
+export type { OutboundRecord } from './outbound-table'

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
 import { InboxQueries } from './inbox-queries'
+import { OutboundTable } from './outbound-table'
 import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
 import { SettingsTable } from './settings-table'
@@ -15,6 +16,7 @@ export class Store {
   readonly capture: WebhookCapture
   readonly inbox: InboxQueries
   readonly refreshLog: RefreshLogTable
+  readonly outbound: OutboundTable
 
   private constructor(readonly db: DatabaseSync) {
     this.profiles = new ProfilesTable(db)
@@ -23,6 +25,7 @@ export class Store {
     this.capture = new WebhookCapture(db)
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
+    this.outbound = new OutboundTable(db)
   }
 
   static open(dataDir: string): Store {

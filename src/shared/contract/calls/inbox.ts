@@ -16,6 +16,8 @@ export const messageView = z.object({
   status: z.string().nullable(),
   statusAt: z.number().int().nullable(),
   errors: z.unknown(),
+  /** One line on what to do about the first error (e.g. 131047: send a template), when there is one. */
+  hint: z.string().nullable(),
   requestId: z.number().int().nullable(),
 })
 export type MessageView = z.infer<typeof messageView>

@@ -1,4 +1,5 @@
 import { appCalls } from './app'
+import { composerCalls } from './composer'
 import { inboxCalls } from './inbox'
 import { profileCalls } from './profiles'
 import { sandboxCalls } from './sandbox'
@@ -17,6 +18,7 @@ export const calls = {
   ...webhookCalls,
   ...sandboxCalls,
   ...tokenCalls,
+  ...composerCalls,
 }
 
 export * from './app'
@@ -25,3 +27,4 @@ export * from './inbox'
 export * from './webhook'
 export * from './token'
 export * from './sandbox'
+export * from './composer'

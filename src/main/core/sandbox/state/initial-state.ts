@@ -92,12 +92,13 @@ export function customerWaId(rng: SeededRandom): string {
   return `${country}${rest}`
 }
 
+/** Mobile prefixes (country code + operator range) and how many random digits follow: valid numbers in each plan. */
 const COUNTRY_NUMBER_LENGTHS: readonly (readonly [string, number])[] = [
-  ['1555', 7],
-  ['44', 10],
-  ['49', 11],
-  ['55', 11],
-  ['91', 10],
-  ['234', 10],
-  ['39', 10],
+  ['1201555', 4],
+  ['447400', 6],
+  ['49151', 8],
+  ['55119', 8],
+  ['9198', 8],
+  ['234803', 7],
+  ['39347', 7],
 ]

@@ -48,3 +48,33 @@ describe('switchboard token (against a running serve --sandbox)', () => {
     expect(runBuiltCli(['token', 'refresh', '--data-dir', dataDir, '--strategy', 'bogus']).status).toBe(2)
   })
 })
+
+describe('switchboard send (against a running serve --sandbox)', () => {
+  let serve: ServeProcess
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = tempDir()
+    serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0', '--sandbox', '--no-customers'])
+  })
+  afterAll(() => serve.stop())
+
+  it('prints the wamid of a template send, and the stored message with --json', () => {
+    const sent = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--template', 'order_update', '--lang', 'en_US', '--param', 'Ana', '--param', '#1042', '--param', 'Friday', '--button-param', '0:url:1042'])
+    expect(sent.stderr).toContain('warning: ')
+    expect(sent.status).toBe(0)
+    expect(sent.stdout).toMatch(/^wamid\.[A-Za-z0-9_=-]+\n$/)
+    const json = JSON.parse(runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--template', 'hello_world', '--json']).stdout) as { messageStatus: string; message: { type: string } }
+    expect(json).toMatchObject({ messageStatus: 'accepted', message: { type: 'template' } })
+  })
+
+  it('exits 1 with the Graph error, 2 on bad usage, and refuses invalid numbers', () => {
+    const wrong = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--template', 'order_update', '--param', 'only one'])
+    expect(wrong.status).toBe(1)
+    expect(wrong.stderr).toContain('(Graph error 132000)')
+    expect(wrong.stderr).toContain('fix: ')
+    expect(runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123']).status).toBe(2)
+    const invalid = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+1 555', '--text', 'x'])
+    expect(invalid.status).toBe(1)
+    expect(invalid.stderr).toMatch(/not a (valid )?(phone )?number|digits only/)
+  })
+})

@@ -1,0 +1,15 @@
+import type { Handlers } from '../dispatch'
+import type { ComposerService } from './service'
+
+type ComposerCalls = 'composer.check' | 'composer.templates' | 'composer.send' | 'composer.markRead' | 'composer.draft' | 'composer.saveDraft'
+
+export function composerHandlers(composer: ComposerService): Pick<Handlers, ComposerCalls> {
+  return {
+    'composer.check': ({ to }) => composer.check(to),
+    'composer.templates': async (input) => ({ templates: await composer.templates((input?.status ?? 'APPROVED') === 'APPROVED') }),
+    'composer.send': ({ to, message, replyTo }) => composer.send(to, message, replyTo),
+    'composer.markRead': ({ messageId }) => composer.markRead(messageId),
+    'composer.draft': ({ waId }) => ({ text: composer.draft(waId) }),
+    'composer.saveDraft': ({ waId, text }) => ({ text: composer.saveDraft(waId, text) }),
+  }
+}

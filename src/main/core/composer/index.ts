@@ -1,0 +1,3 @@
+export { ComposerService } from './service'
+export { composerHandlers } from './handlers'
+export { messageRequestBody, markReadBody } from './request-body'

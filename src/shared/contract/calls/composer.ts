@@ -1,0 +1,109 @@
+import { z } from 'zod'
+import { call } from '../define'
+import { messageView } from './inbox'
+
+export const graphExchange = z.object({
+  requestId: z.string(),
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  status: z.number().int().nullable(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseBody: z.string().nullable(),
+  durationMs: z.number(),
+  fbtraceId: z.string().nullable(),
+  attempts: z.number().int(),
+})
+export type GraphExchangeView = z.infer<typeof graphExchange>
+
+const text = (max: number) => z.string().max(max)
+const mediaLink = z.string().url('A public https URL of the file').max(2048)
+/** A positional value, or a named one for templates whose parameter_format is NAMED. */
+const templateParameter = z.union([text(1024), z.strictObject({ name: z.string().regex(/^[a-z0-9_]{1,60}$/), text: text(1024) })])
+export type TemplateParameter = z.infer<typeof templateParameter>
+
+/** What the operator composes; the core turns it into Meta's request body. */
+export const outgoingMessage = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), body: text(4096).min(1, 'Write something'), previewUrl: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('template'),
+    name: z.string().min(1).max(512),
+    language: z.string().min(2).max(15),
+    /** Values for the placeholders, by component: header/body in order (named templates: with their names), buttons by index. */
+    header: z.array(templateParameter).max(10).optional(),
+    headerMedia: z.strictObject({ type: z.enum(['image', 'video', 'document']), link: mediaLink }).optional(),
+    body: z.array(templateParameter).max(100).optional(),
+    buttons: z.array(z.strictObject({ index: z.number().int().min(0).max(9), subType: z.enum(['url', 'quick_reply', 'copy_code']), value: text(2000) })).max(10).optional(),
+  }),
+  z.strictObject({ kind: z.literal('image'), link: mediaLink, caption: text(1024).optional() }),
+  z.strictObject({ kind: z.literal('video'), link: mediaLink, caption: text(1024).optional() }),
+  z.strictObject({ kind: z.literal('audio'), link: mediaLink }),
+  z.strictObject({ kind: z.literal('document'), link: mediaLink, caption: text(1024).optional(), filename: text(240).optional() }),
+  z.strictObject({
+    kind: z.literal('location'),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    name: text(1000).optional(),
+    address: text(1000).optional(),
+  }),
+  z.strictObject({ kind: z.literal('reaction'), messageId: z.string().min(1).max(200), emoji: z.string().max(16) }),
+])
+export type OutgoingMessage = z.infer<typeof outgoingMessage>
+
+export const templateView = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  language: z.string(),
+  status: z.string(),
+  category: z.string().nullable(),
+  parameterFormat: z.enum(['POSITIONAL', 'NAMED']),
+  components: z.array(z.unknown()),
+})
+export type TemplateView = z.infer<typeof templateView>
+
+export const windowView = z.object({
+  /** Free-form messages are allowed until this moment (24 hours after the customer's last message). */
+  open: z.boolean(),
+  until: z.number().int().nullable(),
+  lastInboundAt: z.number().int().nullable(),
+})
+
+export const composerCalls = {
+  'composer.check': call({
+    summary: 'Validate a recipient and tell whether free-form messages are allowed now, with warnings before a burst',
+    input: z.strictObject({ to: z.string().max(40) }),
+    result: z.object({
+      recipient: z.object({ e164: z.string(), waId: z.string(), country: z.string().nullable() }).nullable(),
+      problem: z.string().nullable(),
+      window: windowView,
+      sentLastMinute: z.number().int(),
+      warnings: z.array(z.string()),
+    }),
+  }),
+  'composer.templates': call({
+    summary: 'The WABA\'s message templates (GET /{waba-id}/message_templates)',
+    input: z.strictObject({ status: z.enum(['APPROVED', 'ALL']).optional() }).optional(),
+    result: z.object({ templates: z.array(templateView) }),
+  }),
+  'composer.send': call({
+    summary: 'Send a message (through the token service: one refresh and retry on 190); never retried blindly',
+    input: z.strictObject({ to: z.string().max(40), message: outgoingMessage, replyTo: z.string().max(200).optional() }),
+    result: z.object({ message: messageView, messageStatus: z.string().nullable(), exchange: graphExchange.nullable(), warnings: z.array(z.string()) }),
+  }),
+  'composer.markRead': call({
+    summary: 'Mark an inbound message as read (blue ticks for the customer)',
+    input: z.strictObject({ messageId: z.string().min(1).max(200) }),
+    result: z.object({ success: z.boolean(), exchange: graphExchange.nullable() }),
+  }),
+  'composer.draft': call({
+    summary: 'The saved draft of a conversation',
+    input: z.strictObject({ waId: z.string().regex(/^\d{5,20}$/) }),
+    result: z.object({ text: z.string() }),
+  }),
+  'composer.saveDraft': call({
+    summary: 'Keep a conversation\'s draft (empty text removes it)',
+    input: z.strictObject({ waId: z.string().regex(/^\d{5,20}$/), text: z.string().max(4096) }),
+    result: z.object({ text: z.string() }),
+  }),
+}
