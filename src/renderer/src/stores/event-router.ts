@@ -17,6 +17,8 @@ function route(event: EventEnvelope): void {
     case 'webhook.request':
     case 'webhook.listener':
     case 'sandbox.changed':
+    case 'token.changed':
+    case 'token.logged':
       // Not shown yet: the Inbox and Webhooks screens arrive in the next change.
       return
     case 'profiles.changed':
