@@ -5,7 +5,7 @@ import { stringOption } from './options'
 import { version } from '../version'
 
 /** Builds the core the way every CLI command needs it, from the global options. */
-export async function openCore(run: CommandRun): Promise<Core> {
+export async function openCore(run: CommandRun, options: { longRunning?: boolean } = {}): Promise<Core> {
   const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
   const redactor = new Redactor()
   const log = createLogger({ redactor, dir: join(dataDir, 'logs'), stderr: run.values.verbose === true })
@@ -19,5 +19,7 @@ export async function openCore(run: CommandRun): Promise<Core> {
     log,
     redactor,
     validateResults: run.io.env.SWITCHBOARD_VALIDATE_RESULTS === '1',
+    // A one-shot command (a cron job's refresh) may wait out a server's write; the server itself must not block.
+    ...(options.longRunning ? {} : { storeBusyTimeoutMs: 5000 }),
   })
 }

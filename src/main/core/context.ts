@@ -19,6 +19,8 @@ export interface CoreConfig {
   validateResults?: boolean
   /** When to refresh tokens; the default follows the issue (25% of lifetime or 7 days). */
   tokenPolicy?: RefreshPolicy
+  /** How long a write waits for another process's SQLite lock (see store/database.ts). */
+  storeBusyTimeoutMs?: number
   /** The OS keychain (keytar) unless a test hands in another. */
   keychain?: Keychain
 }

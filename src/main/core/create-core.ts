@@ -52,7 +52,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     redactor: config.redactor,
     startedAt: config.clock.now(),
   }
-  const store = Store.open(config.dataDir)
+  const store = Store.open(config.dataDir, config.storeBusyTimeoutMs)
   const vault = new Vault(config.keychain ?? keytarKeychain(), config.redactor)
   const profiles = new ProfileService({ store, vault, clock: config.clock, events, override: config.profile ?? null })
   const envImport = new EnvImportService(profiles, store, config.clock)

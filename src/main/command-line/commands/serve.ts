@@ -29,7 +29,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     const stopped = run.io.untilSignal()
     const uiPort = portOption(run.values.port, 'port', DEFAULT_UI_PORT)
     const webhookPort = portOption(run.values['webhook-port'], 'webhook-port', DEFAULT_WEBHOOK_PORT)
-    const core = await openCore(run)
+    const core = await openCore(run, { longRunning: true })
     let server
     try {
       server = await startBrowserServer({

@@ -10,14 +10,21 @@ export const DATABASE_FILE = 'switchboard.db'
  * Opens (creating if needed) the one SQLite file of a data dir: WAL so readers never block the
  * webhook writer, synchronous=FULL so a committed webhook survives power loss, foreign keys on.
  */
-export function openDatabase(dataDir: string): DatabaseSync {
+/**
+ * How long a write waits for another process's lock. node:sqlite waits synchronously, freezing the
+ * event loop meanwhile, so a long-running server keeps it short and answers 503 instead (Meta
+ * redelivers); short-lived CLI commands can afford to wait longer.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 250
+
+export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE))
   try {
     db.exec('PRAGMA journal_mode = WAL')
     db.exec('PRAGMA synchronous = FULL')
     db.exec('PRAGMA foreign_keys = ON')
-    db.exec('PRAGMA busy_timeout = 5000')
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
     migrate(db, migrations)
   } catch (error) {
     db.close()

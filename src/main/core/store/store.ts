@@ -28,8 +28,8 @@ export class Store {
     this.outbound = new OutboundTable(db)
   }
 
-  static open(dataDir: string): Store {
-    return new Store(openDatabase(dataDir))
+  static open(dataDir: string, busyTimeoutMs?: number): Store {
+    return new Store(openDatabase(dataDir, busyTimeoutMs))
   }
 
   transaction<T>(fn: () => T): T {
