@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Logger } from '../log'
 import type { CapturedRequest } from '../store'
 import type { GroupCommitter } from './group-commit'
+import { jsonDepth } from './json-depth'
 import { parseDelivery } from './payload'
 import { checkSignature } from './signature'
 import { storedPath, verifySubscription } from './verification'
@@ -11,6 +12,8 @@ import { storedPath, verifySubscription } from './verification'
 export const WEBHOOK_PATH = '/webhook'
 /** Meta sends up to 3 MB (batches of up to 1,000 updates); common body parsers stop at 100 KB. */
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024
+/** Deeper bodies are refused before parsing (Meta's nest about eight levels). */
+export const MAX_JSON_DEPTH = 64
 /** Bodies of refused requests are kept only this far, for the inspector. */
 const REJECTED_BODY_KEEP = 64 * 1024
 
@@ -136,6 +139,9 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
       return refuse(request, response, { ...base, size, body: keep(raw.toString('utf8')), verdict: 'rejected', status: 401, signature, reason }, receivedAt, 'Unauthorized')
     }
     const text = raw.toString('utf8')
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      return refuse(request, response, { ...base, size, body: keep(text), verdict: 'rejected', status: 400, signature, reason: `Body is nested more than ${MAX_JSON_DEPTH} levels deep` }, receivedAt, 'Bad request')
+    }
     let json: unknown
     try {
       json = JSON.parse(text)

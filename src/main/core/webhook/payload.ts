@@ -28,7 +28,17 @@ function unknownEvent(field: string, value: unknown, why: string): OtherEvent {
   return { field, summary: why, dedupeKey: dedupeKey(field, value), raw: value }
 }
 
+/** Meta batches up to 1,000 updates; far more than that is kept as one raw event, not thousands of rows. */
+export const MAX_ITEMS_PER_DELIVERY = 5000
+
 export function parseDelivery(body: unknown, receivedAt: number): ParsedDelivery {
+  const parsed = parseItems(body, receivedAt)
+  const items = parsed.messages.length + parsed.statuses.length + parsed.contacts.length + parsed.events.length
+  if (items <= MAX_ITEMS_PER_DELIVERY) return parsed
+  return { messages: [], statuses: [], contacts: [], events: [unknownEvent('unknown', body, `${items} items in one delivery (over ${MAX_ITEMS_PER_DELIVERY}): kept as received`)] }
+}
+
+function parseItems(body: unknown, receivedAt: number): ParsedDelivery {
   const out: ParsedDelivery = { messages: [], statuses: [], contacts: [], events: [] }
   const root = obj(body)
   if (!root || root.object !== 'whatsapp_business_account' || !Array.isArray(root.entry)) {
