@@ -74,13 +74,17 @@ describe('contract fuzzing: invalid inputs get typed errors and never reach a ha
   it('garbage frames and unknown calls over the socket get typed errors and the socket survives', async () => {
     const attempt = await openSocket(server.port, { token: server.token })
     const client = new SocketClient(attempt.socket!)
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), async (frame) => {
+    let sent = 0
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), (frame) => {
         client.sendRaw(frame)
-        return true
+        sent++
       }),
       { numRuns: RUNS * 2 },
     )
+    // Every frame that is not a well-formed call is answered with a typed error, in order.
+    await client.waitFor(() => client.messages.filter((m) => m.type === 'error').length === sent)
+    expect(client.messages.every((m) => m.type !== 'error' || (!m.envelope.ok && m.envelope.error.code === 'invalid_input'))).toBe(true)
     expect(await client.call('no.suchThing', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } })
     expect(await client.call('app.info')).toMatchObject({ ok: true })
     attempt.socket!.close()
