@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Logger } from '../log'
 import type { CapturedRequest } from '../store'
 import type { GroupCommitter } from './group-commit'
+import { guardConnections } from './connection-guard'
 import { jsonDepth } from './json-depth'
 import { parseDelivery } from './payload'
 import { checkSignature } from './signature'
@@ -56,9 +57,15 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 /** The webhook listener: 127.0.0.1 only, `/webhook`, answers 200 only after the events are committed. */
 export async function startWebhookListener(options: ListenerOptions): Promise<WebhookListener> {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
-  const server: Server = createServer({ requestTimeout: options.requestTimeoutMs ?? 30_000, headersTimeout: options.headersTimeoutMs ?? 10_000 })
-  server.maxConnections = options.maxConnections ?? 256
+  const server: Server = createServer({
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    // Check the timeouts every second, not every 30 s (Node's default), so slow clients go promptly.
+    connectionsCheckingInterval: 1_000,
+  })
+  server.maxConnections = options.maxConnections ?? 1024
   server.keepAliveTimeout = 5_000
+  guardConnections(server, { softLimit: Math.floor(server.maxConnections / 4), slowAfterMs: 1_000 })
 
   const record = async (request: IncomingMessage, captured: Omit<CapturedRequest, 'receivedAt' | 'method' | 'path' | 'remote' | 'headers'>, receivedAt: number) => {
     return options.committer.submit({
@@ -163,8 +170,10 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
       answer(response, 500, 'Internal error')
     })
   })
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Answer, then close for good: a half-closed socket would let a slow client keep its slot.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`, () => socket.destroy())
     else socket.destroy()
   })
 
