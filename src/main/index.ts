@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
-import { createCore, createLogger, Redactor, systemClock, DEFAULT_GRAPH_BASE_URL, type Core } from './core'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
+import { createCore, createLogger, prepareDataDir, Redactor, systemClock, DEFAULT_GRAPH_BASE_URL, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
 import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol } from './protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
@@ -21,7 +21,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   protocol.registerSchemesAsPrivileged(appSchemePrivileges())
   void start().catch((error: unknown) => {
-    console.error('Switchboard could not start:', error instanceof Error ? error.message : error)
+    const message = error instanceof Error ? error.message : String(error)
+    const fix = (error as { fix?: unknown }).fix
+    console.error('Switchboard could not start:', message)
+    dialog.showErrorBox('Switchboard could not start', typeof fix === 'string' ? `${message}\n\n${fix}` : message)
     app.exit(1)
   })
 }
@@ -30,6 +33,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   const redactor = new Redactor()
   const dataDir = app.getPath('userData')
+  prepareDataDir(dataDir)
   const log = createLogger({ redactor, dir: join(dataDir, 'logs') })
   const core: Core = await createCore({
     dataDir,

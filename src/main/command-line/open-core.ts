@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path'
-import { createCore, createLogger, defaultDataDir, DEFAULT_GRAPH_BASE_URL, Redactor, systemClock, type Core } from '../core'
+import { createCore, createLogger, defaultDataDir, DEFAULT_GRAPH_BASE_URL, prepareDataDir, Redactor, systemClock, type Core } from '../core'
 import type { CommandRun } from './command'
 import { stringOption } from './options'
 import { version } from '../version'
@@ -7,6 +7,7 @@ import { version } from '../version'
 /** Builds the core the way every CLI command needs it, from the global options. */
 export async function openCore(run: CommandRun, options: { longRunning?: boolean } = {}): Promise<Core> {
   const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
+  prepareDataDir(dataDir)
   const redactor = new Redactor()
   const log = createLogger({ redactor, dir: join(dataDir, 'logs'), stderr: run.values.verbose === true })
   return createCore({

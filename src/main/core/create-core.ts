@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { callNames, unwrap, type CallInput, type CallName, type CallResult } from '@shared/contract'
 import { ActiveProfile } from './active-profile'
 import { appHandlers } from './app'
+import { prepareDataDir } from './data-dir'
 import { ComposerService, composerHandlers } from './composer'
 import type { CoreConfig, CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
@@ -42,7 +42,7 @@ export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com'
  * the dispatcher all transports share, and the event hub. Never imports `electron`.
  */
 export async function createCore(config: CoreConfig): Promise<Core> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+  prepareDataDir(config.dataDir)
   const events = new EventHub()
   const context: CoreContext = {
     config,
