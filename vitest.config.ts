@@ -28,6 +28,19 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // npm run test:stress: the long runs (SIGKILL loop, big fuzz runs, a heavier slowloris).
+        resolve: { alias },
+        test: {
+          name: 'stress',
+          include: ['test/stress/**/*.test.ts', 'test/integration/security/**/*.test.ts'],
+          globalSetup: ['test/support/global-keyring.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 60_000,
+          env: { SWITCHBOARD_FUZZ_RUNS: '1000', SWITCHBOARD_SLOWLORIS_CLIENTS: '4000', SWITCHBOARD_SLOWLORIS_DELIVERIES: '200', SWITCHBOARD_CRASH_RUNS: '10' },
+        },
+      },
     ],
   },
 })

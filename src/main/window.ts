@@ -1,11 +1,12 @@
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow as BrowserWindowType } from 'electron'
 
 /**
- * The one place a window's security settings are decided. Kept a pure function so the hardening
- * tests can read exactly what the app passes to `new BrowserWindow`.
+ * The one place a window is created and its security settings decided. The options are a literal
+ * at the constructor call so that both the hardening tests (through a stand-in constructor) and
+ * Electronegativity's static scan see exactly what the app passes.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, url: string): BrowserWindowType {
+  const window = new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -28,16 +29,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click would open links in a new window; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
-  }
-}
-
-export function createMainWindow(
-  BrowserWindow: typeof BrowserWindowType,
-  preloadPath: string,
-  url: string,
-): BrowserWindowType {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
+  })
   window.once('ready-to-show', () => window.show())
   void window.loadURL(url)
   return window

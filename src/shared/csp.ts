@@ -3,7 +3,7 @@
  * the browser-mode server. No inline or eval'd script anywhere; `connect-src 'self'` also covers the
  * same-origin WebSocket of browser mode.
  */
-export function contentSecurityPolicy(options: { dev?: boolean; devServer?: string } = {}): string {
+export function contentSecurityPolicy(options: { dev?: boolean; devServer?: string; meta?: boolean } = {}): string {
   const directives: Record<string, string> = {
     'default-src': "'none'",
     'script-src': "'self'",
@@ -23,6 +23,8 @@ export function contentSecurityPolicy(options: { dev?: boolean; devServer?: stri
     directives['style-src'] = "'self' 'unsafe-inline'"
     directives['connect-src'] = `'self' ${options.devServer} ${ws}`
   }
+  // Browsers ignore frame-ancestors in a <meta> tag (and say so in the console).
+  if (options.meta) delete directives['frame-ancestors']
   return Object.entries(directives)
     .map(([key, value]) => `${key} ${value}`)
     .join('; ')

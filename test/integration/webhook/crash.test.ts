@@ -1,56 +1,9 @@
-import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
 import { runBuiltCli } from '../../support/cli'
+import { ackedThenKilled, storedWamids } from '../../support/crash'
 import { sample } from '../../support/secrets'
 import { startServe } from '../../support/serve'
 import { tempDir } from '../../support/temp'
-import { inbound } from '../../support/webhook-payloads'
-import { sign } from '../../support/webhook'
-
-/**
- * Durability under a crash: every delivery that got its 200 must be in the store after the
- * process is killed without warning (no shutdown hook runs on SIGKILL).
- */
-export async function ackedThenKilled(dataDir: string, options: { concurrency: number; killAfterAcks: number }): Promise<Set<string>> {
-  const serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0'])
-  const acked = new Set<string>()
-  let stop = false
-  let sequence = 0
-  const worker = async () => {
-    while (!stop) {
-      const body = inbound(`49151${String(sequence % 50).padStart(8, '0')}`, 'Load', { type: 'text', text: { body: `load ${sequence}` } }) as {
-        entry: { changes: { value: { messages: { id: string }[] } }[] }[]
-      }
-      sequence++
-      const id = body.entry[0]!.changes[0]!.value.messages[0]!.id
-      const raw = JSON.stringify(body)
-      try {
-        const response = await fetch(serve.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw, sample.appSecret) }, body: raw })
-        if (response.status === 200) acked.add(id)
-        await response.arrayBuffer()
-      } catch {
-        // The process died mid-request: not acknowledged, so not owed.
-      }
-      if (acked.size >= options.killAfterAcks && !stop) {
-        stop = true
-        serve.child.kill('SIGKILL')
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: options.concurrency }, worker))
-  await serve.stop()
-  return acked
-}
-
-export function storedWamids(dataDir: string): Set<string> {
-  const db = new DatabaseSync(join(dataDir, 'switchboard.db'))
-  try {
-    return new Set((db.prepare('SELECT wamid FROM messages').all() as { wamid: string }[]).map((row) => row.wamid))
-  } finally {
-    db.close()
-  }
-}
 
 describe('crash consistency', () => {
   it('keeps every acknowledged delivery through a SIGKILL under concurrent load', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { contentSecurityPolicy, isAllowedExternalUrl } from '@shared/csp'
 import { isAppOrigin } from '../../../src/main/protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents, type HardenableContents } from '../../../src/main/security'
-import { mainWindowOptions } from '../../../src/main/window'
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import { createMainWindow } from '../../../src/main/window'
 
 type Handler = (...args: unknown[]) => unknown
 
@@ -22,9 +23,27 @@ function navigationEvent() {
   return { preventDefault: vi.fn() }
 }
 
+/** Stands in for Electron's BrowserWindow: records what the factory passes and the URL it loads. */
+class RecordingWindow {
+  static created: BrowserWindowConstructorOptions[] = []
+  loaded: string[] = []
+  constructor(options: BrowserWindowConstructorOptions) {
+    RecordingWindow.created.push(options)
+  }
+  once() {
+    return this
+  }
+  loadURL(url: string) {
+    this.loaded.push(url)
+    return Promise.resolve()
+  }
+}
+
 describe('window factory', () => {
   it('creates the window isolated, sandboxed and without Node', () => {
-    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!
+    const window = createMainWindow(RecordingWindow as unknown as typeof BrowserWindow, '/app/preload.cjs', 'app://switchboard/index.html')
+    const prefs = RecordingWindow.created[0]!.webPreferences!
+    expect((window as unknown as RecordingWindow).loaded).toEqual(['app://switchboard/index.html'])
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -35,6 +54,7 @@ describe('window factory', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/app/preload.cjs',
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 })

@@ -63,9 +63,9 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
     // Check the timeouts every second, not every 30 s (Node's default), so slow clients go promptly.
     connectionsCheckingInterval: 1_000,
   })
-  server.maxConnections = options.maxConnections ?? 1024
   server.keepAliveTimeout = 5_000
-  guardConnections(server, { softLimit: Math.floor(server.maxConnections / 4), slowAfterMs: 1_000 })
+  const hardLimit = options.maxConnections ?? 1024
+  guardConnections(server, { softLimit: Math.floor(hardLimit / 4), hardLimit, slowAfterMs: 1_000 })
 
   const record = async (request: IncomingMessage, captured: Omit<CapturedRequest, 'receivedAt' | 'method' | 'path' | 'remote' | 'headers'>, receivedAt: number) => {
     return options.committer.submit({
