@@ -11,10 +11,12 @@ import { GraphClients } from './graph'
 import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
 import { profileHandlers, ProfileService } from './profiles'
+import { WebhookRegistrar } from './registration'
 import { sandboxHandlers, SandboxSession } from './sandbox-session'
 import { keytarKeychain, Vault } from './secrets'
 import { Store } from './store'
 import { tokenHandlers, TokenService, type GraphTargets } from './token'
+import { tunnelHandlers, TunnelService } from './tunnel'
 import { webhookHandlers, WebhookService } from './webhook'
 
 export interface Core {
@@ -30,6 +32,7 @@ export interface Core {
   readonly webhook: WebhookService
   readonly sandbox: SandboxSession
   readonly tokens: TokenService
+  readonly tunnel: TunnelService
   /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
   call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
   close(): Promise<void>
@@ -64,6 +67,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const sandbox = new SandboxSession(context, profiles, active, webhook, graphClients)
   const graphTargets: GraphTargets = { clients: graphClients, metaBaseUrl: config.graphBaseUrl, sandboxUrl: () => sandbox.url() }
   const tokens = new TokenService({ ctx: context, store, profiles, vault, active, targets: graphTargets, ...(config.tokenPolicy ? { policy: config.tokenPolicy } : {}) })
+  const registrar = new WebhookRegistrar({ ctx: context, store, profiles, vault, tokens, targets: graphTargets })
+  const tunnel = new TunnelService({ ctx: context, store, active, vault, webhook, registrar })
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url()),
@@ -74,6 +79,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
     ...composerHandlers(new ComposerService(context, store, profiles, active, tokens)),
+    ...tunnelHandlers(tunnel),
   }
   assertComplete(handlers)
 
@@ -83,6 +89,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     redactor: config.redactor,
     validateResults: config.validateResults ?? false,
   })
+
+  // Callbacks a crashed Switchboard left pointing at its dead tunnel are put back in the background.
+  void tunnel.recover()
 
   let closed = false
   return {
@@ -98,11 +107,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     webhook,
     sandbox,
     tokens,
+    tunnel,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
     async close() {
       if (closed) return
       closed = true
       tokens.stop()
+      // Before the sandbox and the Graph clients go: putting back registrations needs them.
+      await tunnel.close()
       await sandbox.stop()
       await webhook.stop()
       await graphClients.closeAll()

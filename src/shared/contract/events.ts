@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listenerState, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus } from './calls'
+import { listenerState, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus, tunnelStatus } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
@@ -10,6 +10,8 @@ export const events = {
   'webhook.request': requestSummary,
   'webhook.listener': listenerState,
   'sandbox.changed': sandboxStatus,
+  /** The tunnel's state, URL, log lines, self-test or registrations changed. */
+  'tunnel.changed': tunnelStatus,
   /** A profile's token state changed (inspected, refreshed, expired, needs action). */
   'token.changed': tokenStatus,
   /** A refresh or recovery attempt was logged. */

@@ -14,7 +14,8 @@ describe('switchboard token (against a running serve --sandbox)', () => {
   })
   afterAll(() => serve.stop())
 
-  it('prints the third ready line and the sandbox .env block', () => {
+  it('prints the third ready line and the sandbox .env block', async () => {
+    await serve.waitForLine(/^Sandbox Graph API: /)
     expect(serve.lines[2]).toMatch(/^Sandbox Graph API: http:\/\/127\.0\.0\.1:\d+$/)
     const env = runBuiltCli(['sandbox', 'env', '--data-dir', dataDir])
     expect(env.status).toBe(0)

@@ -59,7 +59,7 @@ describe('serve: what still works when something is wrong at start', () => {
 
   it('listens on 127.0.0.1 only: UI, webhook and sandbox are unreachable on other addresses', async () => {
     const serve = await startServe(['--data-dir', tempDir(), '--port', '0', '--webhook-port', '0', '--sandbox', '--no-customers'])
-    const sandboxPort = Number(/:(\d+)$/.exec(serve.lines[2]!)![1])
+    const sandboxPort = Number(/:(\d+)$/.exec(await serve.waitForLine(/^Sandbox Graph API: /))![1])
     for (const port of [serve.uiPort, serve.webhookPort, sandboxPort]) {
       expect(await refused(port, '127.0.0.1')).toBe(false)
       expect(await refused(port, '127.0.0.2')).toBe(true)

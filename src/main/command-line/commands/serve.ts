@@ -1,9 +1,10 @@
+import type { TunnelStartInput, TunnelStatus } from '@shared/contract'
 import { startBrowserServer } from '../../bridge'
 import { rendererDirFrom } from '../../static'
-import type { Command } from '../command'
+import { UsageError, type Command, type CommandIo, type CommandRun } from '../command'
 import { openCore } from '../open-core'
-import { portOption } from '../options'
-import { DEFAULT_WEBHOOK_PORT } from '../../core'
+import { portOption, stringOption } from '../options'
+import { DEFAULT_WEBHOOK_PORT, type Core } from '../../core'
 import { listenErrorMessage } from '../listen-error'
 
 export const DEFAULT_UI_PORT = 4870
@@ -16,12 +17,23 @@ export const serveCommand: Command = {
     'webhook-port': { type: 'string', valueName: 'N', description: `Port of the webhook listener (default ${DEFAULT_WEBHOOK_PORT}; 0 = a free port)` },
     sandbox: { type: 'boolean', description: 'Start the built-in Cloud API simulator and use the `sandbox` profile' },
     'no-customers': { type: 'boolean', description: 'With --sandbox: no simulated customers writing in on their own' },
+    tunnel: {
+      type: 'string',
+      valueName: 'cloudflared|ngrok|URL',
+      description: 'Expose the webhook listener: a cloudflared quick tunnel, ngrok (authtoken from the profile or NGROK_AUTHTOKEN), or your own https URL (checked)',
+    },
+    'tunnel-domain': { type: 'string', valueName: 'DOMAIN', description: 'With --tunnel ngrok: a domain reserved in your ngrok account' },
+    cloudflared: { type: 'string', valueName: 'PATH', description: 'With --tunnel cloudflared: the cloudflared binary (default: cloudflared on PATH, or SWITCHBOARD_CLOUDFLARED)' },
   },
   details: `
 Once ready it prints, and scripts may rely on these lines:
   Switchboard UI: http://127.0.0.1:<port>/#token=<one-time token>
   Webhook: http://127.0.0.1:<webhook-port>/webhook
   Sandbox Graph API: http://127.0.0.1:<port>        (with --sandbox)
+  Public URL: https://…                             (with --tunnel, once it is online; again if it changes)
+With --tunnel, a tunnel that cannot start is reported on stderr ("switchboard serve: tunnel …") and
+serve keeps running; cloudflared is started again by itself if it dies. On stop, whatever was
+registered at Meta through the tunnel is put back first.
 Open the UI line in a browser on this machine. The token is fresh for every run; connections
 without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SIGTERM.`,
   async run(run) {
@@ -29,6 +41,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     const stopped = run.io.untilSignal()
     const uiPort = portOption(run.values.port, 'port', DEFAULT_UI_PORT)
     const webhookPort = portOption(run.values['webhook-port'], 'webhook-port', DEFAULT_WEBHOOK_PORT)
+    const tunnel = tunnelOption(run)
     const core = await openCore(run, { longRunning: true })
     let server
     try {
@@ -64,13 +77,78 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
       }
     }
     await core.tokens.startBackground()
-    run.io.stdout.write(`Switchboard UI: ${server.url}\n`)
-    run.io.stdout.write(`Webhook: ${webhook.url}\n`)
-    if (sandboxUrl) run.io.stdout.write(`Sandbox Graph API: ${sandboxUrl}\n`)
+    // The ready lines go out in one write, so a script that sees the first sees them all.
+    const ready = [`Switchboard UI: ${server.url}`, `Webhook: ${webhook.url}`, ...(sandboxUrl ? [`Sandbox Graph API: ${sandboxUrl}`] : [])]
+    run.io.stdout.write(ready.join('\n') + '\n')
+    // Not awaited: a slow tunnel (cloudflared can take a while) must not hold up Ctrl+C.
+    const tunnelStarted = tunnel ? startTunnel(core, run, tunnel) : undefined
     const signal = await stopped
     core.context.log.info('shutting down', { signal })
     await server.close()
     await core.close()
+    await tunnelStarted
     return 0
   },
+}
+
+/** `--tunnel cloudflared|ngrok|<url>` (and its companions) as the core's start input; misuse is a usage error. */
+function tunnelOption(run: CommandRun): TunnelStartInput | undefined {
+  const value = stringOption(run.values.tunnel)
+  const domain = stringOption(run.values['tunnel-domain'])
+  const cloudflared = stringOption(run.values.cloudflared)
+  if (value === undefined) {
+    if (domain !== undefined || cloudflared !== undefined) throw new UsageError('--tunnel-domain and --cloudflared go with --tunnel')
+    return undefined
+  }
+  if (domain !== undefined && value !== 'ngrok') throw new UsageError('--tunnel-domain goes with --tunnel ngrok')
+  if (cloudflared !== undefined && value !== 'cloudflared') throw new UsageError('--cloudflared goes with --tunnel cloudflared')
+  if (value === 'cloudflared') return { provider: 'cloudflared' }
+  if (value === 'ngrok') return { provider: 'ngrok', ...(domain === undefined ? {} : { domain }) }
+  if (!/^https?:\/\/\S+$/i.test(value)) throw new UsageError(`--tunnel takes cloudflared, ngrok or the https URL of your own tunnel, not "${value}"`)
+  return { provider: 'manual', url: value }
+}
+
+/**
+ * Starts the tunnel and reports it: `Public URL: …` on stdout whenever it is online at a new URL,
+ * problems on stderr. Serve keeps running whatever happens to the tunnel.
+ */
+async function startTunnel(core: Core, run: CommandRun, input: TunnelStartInput): Promise<void> {
+  const env = run.io.env
+  const cloudflared = stringOption(run.values.cloudflared) ?? env.SWITCHBOARD_CLOUDFLARED
+  core.tunnel.configure({
+    env,
+    ...(cloudflared ? { cloudflaredPath: cloudflared } : {}),
+    // Tests point a production-like profile at a loopback "public" URL; never needed by a person.
+    allowHttpLoopback: env.SWITCHBOARD_TUNNEL_ALLOW_HTTP_LOOPBACK === '1',
+  })
+  const report = tunnelReporter(run.io)
+  core.events.on('tunnel.changed', report)
+  try {
+    report(await core.call('tunnel.start', input))
+  } catch (error) {
+    const fix = (error as { fix?: unknown }).fix
+    run.io.stderr.write(`switchboard serve: tunnel ${input.provider}: ${(error as Error).message}${typeof fix === 'string' ? ` (${fix})` : ''}\n`)
+  }
+}
+
+function tunnelReporter(io: CommandIo): (status: TunnelStatus) => void {
+  let printedUrl: string | null = null
+  let printedError: string | null = null
+  let printedTest: number | null = null
+  return (status) => {
+    if (status.state === 'online' && status.publicUrl && status.publicUrl !== printedUrl) {
+      printedUrl = status.publicUrl
+      printedError = null
+      io.stdout.write(`Public URL: ${status.publicUrl}\n`)
+    }
+    if (status.state === 'error' && status.error && status.error !== printedError) {
+      printedError = status.error
+      io.stderr.write(`switchboard serve: tunnel ${status.provider ?? ''}: ${status.error}${status.fix ? ` (${status.fix})` : ''}\n`)
+    }
+    const test = status.selfTest
+    if (status.state === 'online' && test && !test.ok && test.at !== printedTest) {
+      printedTest = test.at
+      io.stderr.write(`switchboard serve: tunnel self-test failed: ${test.message}\n`)
+    }
+  }
 }

@@ -1,5 +1,8 @@
-/** The values that live only in the keychain (one keychain account per profile and field). */
-export const secretFields = ['appId', 'appSecret', 'accessToken', 'verifyToken', 'adminToken'] as const
+/**
+ * The values that live only in the keychain (one keychain account per profile and field).
+ * `ngrokAuthtoken` is the ngrok account's authtoken for the ngrok tunnel provider.
+ */
+export const secretFields = ['appId', 'appSecret', 'accessToken', 'verifyToken', 'adminToken', 'ngrokAuthtoken'] as const
 export type SecretField = (typeof secretFields)[number]
 export type ProfileSecrets = Partial<Record<SecretField, string>>
 

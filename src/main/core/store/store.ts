@@ -7,6 +7,7 @@ import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
 import { SettingsTable } from './settings-table'
 import { WebhookCapture } from './webhook-capture'
+import { WebhookRegistrationsTable } from './webhook-registrations-table'
 
 /** The data dir's SQLite file and the tables on it. Owned by the core; one per process. */
 export class Store {
@@ -17,6 +18,7 @@ export class Store {
   readonly inbox: InboxQueries
   readonly refreshLog: RefreshLogTable
   readonly outbound: OutboundTable
+  readonly registrations: WebhookRegistrationsTable
 
   private constructor(readonly db: DatabaseSync) {
     this.profiles = new ProfilesTable(db)
@@ -26,6 +28,7 @@ export class Store {
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
     this.outbound = new OutboundTable(db)
+    this.registrations = new WebhookRegistrationsTable(db)
   }
 
   static open(dataDir: string, busyTimeoutMs?: number): Store {

@@ -19,6 +19,7 @@ function route(event: EventEnvelope): void {
     case 'sandbox.changed':
     case 'token.changed':
     case 'token.logged':
+    case 'tunnel.changed':
       // Not shown yet: the Inbox and Webhooks screens arrive in the next change.
       return
     case 'profiles.changed':

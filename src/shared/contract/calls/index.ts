@@ -4,6 +4,7 @@ import { inboxCalls } from './inbox'
 import { profileCalls } from './profiles'
 import { sandboxCalls } from './sandbox'
 import { tokenCalls } from './token'
+import { tunnelCalls } from './tunnel'
 import { webhookCalls } from './webhook'
 
 /**
@@ -19,6 +20,7 @@ export const calls = {
   ...sandboxCalls,
   ...tokenCalls,
   ...composerCalls,
+  ...tunnelCalls,
 }
 
 export * from './app'
@@ -28,3 +30,4 @@ export * from './webhook'
 export * from './token'
 export * from './sandbox'
 export * from './composer'
+export * from './tunnel'

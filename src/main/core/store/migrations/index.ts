@@ -2,9 +2,10 @@ import { profiles } from './001-profiles'
 import { webhooks } from './002-webhooks'
 import { refreshLog } from './003-refresh-log'
 import { drafts } from './004-drafts'
+import { webhookRegistrations } from './005-webhook-registrations'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts]
+export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations]
 
 export type { Migration } from './migration'
