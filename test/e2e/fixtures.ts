@@ -1,20 +1,48 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { runBuiltCli } from '../support/cli'
+import { sample } from '../support/secrets'
 import { tempDir } from '../support/temp'
 import { startServe, type ServeProcess } from '../support/serve'
+import { sign } from '../support/signing'
+
+/** POSTs a body to the serve's webhook listener, signed with the sample app secret (or `secret`); resolves to the HTTP status. */
+export type Deliver = (body: unknown, options?: { secret?: string }) => Promise<number>
 
 interface Fixtures {
+  /** A fresh data directory for this test's serve. */
+  dataDir: string
+  /** Before serve starts, store a profile `shop` with the sample app secret and verify token (through the CLI). */
+  webhookSecrets: boolean
   /** A fresh `switchboard serve` on its own data dir, stopped after the test. */
   serve: ServeProcess
   /** Extra arguments for that serve (e.g. `--sandbox`). */
   serveArgs: string[]
   /** The UI opened at the printed URL, connected. */
   app: Page
+  deliver: Deliver
+}
+
+/**
+ * Stores a profile with the sample app secret and verify token through the real CLI, so the
+ * listener can check signatures from the first request.
+ */
+function storeWebhookSecrets(dataDir: string): void {
+  const result = runBuiltCli(['credentials', 'set', '--data-dir', dataDir, '--profile', 'shop', '--read', 'app-secret', '--read', 'verify-token'], {
+    input: `${sample.appSecret}\n${sample.verifyToken}\n`,
+  })
+  if (result.status !== 0) throw new Error(`credentials set failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
 }
 
 export const test = base.extend<Fixtures>({
   serveArgs: [[], { option: true }],
-  serve: async ({ serveArgs }, use) => {
-    const serve = await startServe(['--data-dir', tempDir(), '--port', '0', '--webhook-port', '0', ...serveArgs])
+  webhookSecrets: [false, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
+  dataDir: async ({}, use) => {
+    await use(tempDir())
+  },
+  serve: async ({ dataDir, webhookSecrets, serveArgs }, use) => {
+    if (webhookSecrets) storeWebhookSecrets(dataDir)
+    const serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0', ...serveArgs])
     await use(serve)
     await serve.stop()
   },
@@ -22,6 +50,18 @@ export const test = base.extend<Fixtures>({
     await page.goto(serve.uiUrl)
     await expect(page.getByTestId('connection-state')).toHaveText('Connected')
     await use(page)
+  },
+  deliver: async ({ serve }, use) => {
+    await use(async (body, options = {}) => {
+      const raw = JSON.stringify(body)
+      const response = await fetch(serve.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw, options.secret ?? sample.appSecret) },
+        body: raw,
+      })
+      await response.body?.cancel()
+      return response.status
+    })
   },
 })
 

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto'
 import type { Core } from '../../src/main/core'
 import { testCore } from './core'
 import { sample } from './secrets'
+import { sign } from './signing'
 
 export interface WebhookHarness {
   core: Core
@@ -13,9 +13,7 @@ export interface WebhookHarness {
   close(): Promise<void>
 }
 
-export function sign(raw: string | Buffer, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`
-}
+export { sign } from './signing'
 
 /** A core with an active profile (secrets in the real keychain) and its webhook listener on a free port. */
 export async function webhookHarness(options: { dataDir?: string } = {}): Promise<WebhookHarness> {
@@ -38,7 +36,7 @@ export async function webhookHarness(options: { dataDir?: string } = {}): Promis
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       const signature = postOptions.signature === undefined ? sign(raw, postOptions.secret ?? sample.appSecret) : postOptions.signature
       if (signature !== null) headers['x-hub-signature-256'] = signature
-      const response = await fetch(url, { method: 'POST', headers, body: raw })
+      const response = await fetch(url, { method: 'POST', headers, body: typeof raw === 'string' ? raw : new Uint8Array(raw) })
       return { status: response.status, text: await response.text() }
     },
     async close() {

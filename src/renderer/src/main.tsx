@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connect, setApi } from './api'
 import { App } from './app'
-import { routeEvents, useAppInfo, useConnection, useProfiles } from './stores'
+import { routeEvents, useAppInfo, useConnection, useProfiles, useToken } from './stores'
 import './styles/app.css'
 
 const connection = connect()
@@ -12,6 +12,7 @@ useConnection.setState({ shell: connection.shell, state: connection.state })
 const refresh = () => {
   void useAppInfo.getState().load()
   void useProfiles.getState().load()
+  void useToken.getState().load()
 }
 connection.onState((state) => {
   useConnection.getState().set(state)

@@ -1,4 +1,5 @@
 import { useAppInfo, useConnection, useNav, useProfiles } from '../stores'
+import { TokenClock } from './TokenClock'
 
 const connectionText = {
   connecting: 'Connecting…',
@@ -22,6 +23,12 @@ export function StatusBar() {
       <button type="button" className="status-bar__link" data-testid="active-profile" onClick={() => go('settings')}>
         Profile: {info?.profile ?? 'none'}
       </button>
+      {info?.sandbox ? (
+        <span className="badge badge--warn" data-testid="sandbox-badge" title="Switchboard talks to its built-in Cloud API simulator, not to Meta">
+          Sandbox — simulated Cloud API, not Meta
+        </span>
+      ) : null}
+      <TokenClock />
       {keychain && keychain.state !== 'available' ? (
         <button type="button" className="status-bar__link status-bar__alert" onClick={() => go('settings')}>
           Keychain {keychain.state}

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react'
 import type { Screen } from '../stores'
 import { Compose } from './Compose'
-import { Inbox } from './Inbox'
-import { Overview } from './Overview'
+import { Inbox } from './inbox'
+import { Overview } from './overview'
 import { Settings } from './settings'
-import { Webhooks } from './Webhooks'
+import { Webhooks } from './webhooks'
 
 export const screenComponents: Record<Screen, ComponentType> = {
   overview: Overview,

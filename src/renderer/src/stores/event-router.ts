@@ -1,31 +1,59 @@
-import type { EventBatch, EventEnvelope } from '@shared/contract'
+import type { EventBatch, EventEnvelope, RequestSummary } from '@shared/contract'
 import { useAppInfo } from './app-info'
+import { useInbox } from './inbox'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
+import { useSandbox } from './sandbox'
+import { resetToken, useToken } from './token'
+import { useWebhook } from './webhook'
 
-/** Routes each event of a batch to the store that owns it; one place, exhaustively. */
+/**
+ * Routes each event of a batch to the store that owns it; one place, exhaustively. Requests for
+ * the inspector are handed over once per batch, so a burst costs one store update, not hundreds.
+ */
 export function routeEvents(batch: EventBatch): void {
-  for (const event of batch) route(event)
+  const requests: RequestSummary[] = []
+  for (const event of batch) route(event, requests)
+  if (requests.length > 0) useWebhook.getState().received(requests)
 }
 
-function route(event: EventEnvelope): void {
+function route(event: EventEnvelope, requests: RequestSummary[]): void {
   switch (event.name) {
     case 'app.notice':
       useNotices.getState().add(event.payload)
       return
     case 'inbox.changed':
-    case 'webhook.request':
-    case 'webhook.listener':
-    case 'sandbox.changed':
-    case 'token.changed':
-    case 'token.logged':
-    case 'tunnel.changed':
-      // Not shown yet: the Inbox and Webhooks screens arrive in the next change.
+      useInbox.getState().changed(event.payload)
       return
-    case 'profiles.changed':
-      void useProfiles.getState().load()
+    case 'webhook.request':
+      requests.push(event.payload)
+      return
+    case 'webhook.listener':
+      useWebhook.getState().setListener(event.payload)
+      return
+    case 'sandbox.changed':
+      useSandbox.getState().set(event.payload)
+      return
+    case 'token.changed':
+      useToken.getState().onStatus(event.payload)
+      return
+    case 'token.logged':
+      useToken.getState().onLogged(event.payload)
+      return
+    case 'tunnel.changed':
+      // Not shown yet: the tunnel controls of the Webhooks screen arrive in another change.
+      return
+    case 'profiles.changed': {
+      // The inbox shows the active profile's messages: another profile means other conversations.
+      const profiles = useProfiles.getState()
+      if (profiles.loaded && event.payload.activeId !== profiles.activeId) {
+        useInbox.getState().reset()
+        resetToken()
+      }
+      void profiles.load()
       void useAppInfo.getState().load()
       return
+    }
     default:
       assertNever(event)
   }

@@ -3,6 +3,7 @@ import type { AppError, FieldWarning, ProfileView, SecretName } from '@shared/co
 import { ErrorMessage, Field } from '../../components'
 import { useProfiles } from '../../stores'
 import { changesFrom, draftErrors, draftFrom, draftWarnings, hasChanges, type ProfileDraft } from './draft'
+import { ConnectionTestPanel } from './ConnectionTestPanel'
 import { ProfileHeader } from './ProfileHeader'
 import { SecretInput } from './SecretInput'
 
@@ -94,6 +95,7 @@ export function ProfileEditor({ view }: { view: ProfileView }) {
           {view.keychainProblem.message}: stored secrets cannot be shown or changed. {view.keychainProblem.fix}
         </div>
       ) : null}
+      <ConnectionTestPanel profileId={view.id} hasToken={view.secrets.accessToken.state === 'set'} />
       <form
         className="form"
         onSubmit={(event) => void submit(event)}

@@ -1,0 +1,64 @@
+import { memo } from 'react'
+import type { MessageView } from '@shared/contract'
+import { JsonView, formatFull } from '../../components'
+import { ErrorLines } from './ErrorLines'
+import { MessageBody } from './MessageBody'
+import { ReplyContext } from './ReplyContext'
+import { StatusTicks } from './StatusTicks'
+import type { Reaction } from './thread-rows'
+
+interface MessageRowProps {
+  message: MessageView
+  reactions: Reaction[] | undefined
+  quoted: MessageView | undefined
+  focused: boolean
+  onShow: (target: MessageView) => void
+  onTimeline: (message: MessageView) => void
+}
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** One message of a thread: content, what it replies to, its reactions, time and delivery status. */
+export const MessageRow = memo(function MessageRow({ message, reactions, quoted, focused, onShow, onTimeline }: MessageRowProps) {
+  const out = message.direction === 'out'
+  const system = message.type === 'system'
+  const failed = message.status === 'failed'
+  return (
+    <article
+      className={`msg msg--${out ? 'out' : 'in'}${system ? ' msg--system' : ''}${focused ? ' msg--focused' : ''}${failed ? ' msg--failed' : ''}`}
+      aria-label={`${out ? 'Sent' : 'Received'} ${formatFull(message.timestamp)}`}
+      data-wamid={message.wamid}
+    >
+      <div className="msg__bubble">
+        <ReplyContext message={message} quoted={quoted} onShow={onShow} />
+        <MessageBody message={message} />
+        {failed ? (
+          <div className="msg__failure" role="note">
+            <strong>Not delivered.</strong>
+            <ErrorLines errors={message.errors} label="Why it failed" />
+          </div>
+        ) : null}
+        <div className="msg__meta">
+          <time dateTime={new Date(message.timestamp).toISOString()} title={formatFull(message.timestamp)}>
+            {timeOfDay.format(message.timestamp)}
+          </time>
+          {out ? <StatusTicks message={message} onOpen={() => onTimeline(message)} /> : null}
+          <details className="msg__raw">
+            <summary>Raw</summary>
+            <JsonView value={message.payload} label="Message payload" />
+          </details>
+        </div>
+      </div>
+      {reactions?.length ? (
+        <ul className="reactions" aria-label="Reactions">
+          {reactions.map((r) => (
+            <li key={r.direction} title={r.direction === 'in' ? 'Customer reacted' : 'You reacted'}>
+              <span>{r.emoji}</span>
+              <span className="visually-hidden">{r.direction === 'in' ? ' from the customer' : ' from you'}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  )
+})
