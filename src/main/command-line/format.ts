@@ -20,6 +20,7 @@ export function formatProfile(profile: ProfileView): string {
       ['Access token', secret(profile.secrets.accessToken)],
       ['Verify token', secret(profile.secrets.verifyToken)],
       ['Admin token', secret(profile.secrets.adminToken)],
+      ['ngrok authtoken', secret(profile.secrets.ngrokAuthtoken)],
       ['Phone number ID', s.phoneNumberId ?? '(not set)'],
       ['WABA ID', s.wabaId ?? '(not set)'],
       ['System user ID', s.systemUserId ?? '(not set)'],

@@ -40,8 +40,9 @@ describe('profiles with the real keychain', () => {
     const saved = await core.call('profiles.save', {
       id: profile.id,
       settings: { phoneNumberId: '1098765432', wabaId: '2098765432' },
-      secrets: { ...sample },
+      secrets: { ...sample, ngrokAuthtoken: '2abcDEFghiJKLmnoPQRstuVWX_1234567890abcdefGH' },
     })
+    expect(saved.profile.secrets.ngrokAuthtoken).toEqual({ state: 'set', masked: '2abc…efGH' })
     expect(saved.warnings).toEqual([])
     expect(saved.profile.appId).toBe(sample.appId)
     expect(saved.profile.secrets.accessToken).toEqual({ state: 'set', masked: `${sample.accessToken.slice(0, 4)}…${sample.accessToken.slice(-4)}` })
@@ -55,7 +56,7 @@ describe('profiles with the real keychain', () => {
 
     core = await testCore({ dataDir: dir })
     await core.call('profiles.delete', { id: profile.id })
-    for (const field of ['appId', 'appSecret', 'accessToken', 'verifyToken', 'adminToken']) {
+    for (const field of ['appId', 'appSecret', 'accessToken', 'verifyToken', 'adminToken', 'ngrokAuthtoken']) {
       expect(await keychain.get(`${profile.id}/${field}`)).toBeNull()
     }
   })

@@ -26,6 +26,7 @@ describe('recognising a WhatsApp integration', () => {
       WHATSAPP_BUSINESS_ACCOUNT_ID: '77',
       WHATSAPP_PHONE_NUMBER_ID: '88',
       VERIFY_TOKEN: 'v',
+      NGROK_AUTHTOKEN: 'ngrok-token',
       PORT: '3000',
       DATABASE_URL: 'postgres://',
     })
@@ -36,6 +37,7 @@ describe('recognising a WhatsApp integration', () => {
       wabaId: 'WHATSAPP_BUSINESS_ACCOUNT_ID',
       phoneNumberId: 'WHATSAPP_PHONE_NUMBER_ID',
       verifyToken: 'VERIFY_TOKEN',
+      ngrokAuthtoken: 'NGROK_AUTHTOKEN',
     })
     expect(result.unrecognised).toEqual(['PORT', 'DATABASE_URL'])
     expect(result.problems).toEqual([])

@@ -11,6 +11,7 @@ const secretFlags = {
   'access-token': { key: 'accessToken', label: 'Access token' },
   'verify-token': { key: 'verifyToken', label: 'Verify token' },
   'admin-token': { key: 'adminToken', label: 'System-user admin token' },
+  'ngrok-authtoken': { key: 'ngrokAuthtoken', label: 'ngrok authtoken' },
 } as const
 type SecretFlag = keyof typeof secretFlags
 

@@ -75,6 +75,7 @@ export class EnvImportService {
         ...(value('accessToken') ? { accessToken: value('accessToken') } : {}),
         ...(value('verifyToken') ? { verifyToken: value('verifyToken') } : {}),
         ...(value('adminToken') ? { adminToken: value('adminToken') } : {}),
+        ...(value('ngrokAuthtoken') ? { ngrokAuthtoken: value('ngrokAuthtoken') } : {}),
       },
     }
     // Check the keychain before creating anything, so a failed import leaves no empty profile behind.

@@ -32,6 +32,7 @@ export const envFields = {
   graphVersion: { label: 'Graph API version', secret: false, names: ['GRAPH_API_VERSION', 'WHATSAPP_API_VERSION', 'CLOUD_API_VERSION', 'API_VERSION'] },
   systemUserId: { label: 'System user ID', secret: false, names: ['SYSTEM_USER_ID', 'WHATSAPP_SYSTEM_USER_ID'] },
   adminToken: { label: 'System-user admin token', secret: true, names: ['SYSTEM_USER_ADMIN_TOKEN', 'WHATSAPP_ADMIN_TOKEN'] },
+  ngrokAuthtoken: { label: 'ngrok authtoken', secret: true, names: ['NGROK_AUTHTOKEN'] },
 } as const
 
 export type EnvField = keyof typeof envFields

@@ -36,6 +36,7 @@ export function profileView(
       accessToken: secret('accessToken'),
       verifyToken: secret('verifyToken'),
       adminToken: secret('adminToken'),
+      ngrokAuthtoken: secret('ngrokAuthtoken'),
     },
     envTargets: envTargets.map((t) => ({ path: t.path, variable: t.variable })),
     keychainProblem,

@@ -18,7 +18,7 @@ export const secretView = z.object({
 })
 export type SecretView = z.infer<typeof secretView>
 
-export const secretNames = ['appSecret', 'accessToken', 'verifyToken', 'adminToken'] as const
+export const secretNames = ['appSecret', 'accessToken', 'verifyToken', 'adminToken', 'ngrokAuthtoken'] as const
 export type SecretName = (typeof secretNames)[number]
 
 export const profileSettings = z.object({
@@ -46,6 +46,7 @@ export const profileView = profileSummary.extend({
     accessToken: secretView,
     verifyToken: secretView,
     adminToken: secretView,
+    ngrokAuthtoken: secretView,
   }),
   envTargets: z.array(z.object({ path: z.string(), variable: z.string() })),
   /** Set when the keychain could not be read: secrets then show as `unknown`. */
@@ -79,6 +80,7 @@ export const profileChanges = z.strictObject({
       accessToken: secretChange,
       verifyToken: secretChange,
       adminToken: secretChange,
+      ngrokAuthtoken: secretChange,
     })
     .optional(),
 })

@@ -12,6 +12,7 @@ const secretLabels: Record<SecretName, string> = {
   accessToken: 'Access token',
   verifyToken: 'Verify token',
   adminToken: 'System-user admin token',
+  ngrokAuthtoken: 'ngrok authtoken',
 }
 
 const secretHints: Record<SecretName, string> = {
@@ -19,6 +20,7 @@ const secretHints: Record<SecretName, string> = {
   accessToken: 'A system-user token from Business Settings (it expires in 60 days or never); the API Setup token lasts about 24 hours.',
   verifyToken: 'Any string you choose; Meta sends it back when it verifies your webhook.',
   adminToken: 'Optional: lets Switchboard mint a new token for the system user when the old one is dead.',
+  ngrokAuthtoken: 'Only for the ngrok tunnel (dashboard.ngrok.com → Your Authtoken).',
 }
 
 /** The form of one profile; mount it with `key={view.id}` so another profile starts a fresh draft. */
@@ -137,6 +139,7 @@ export function ProfileEditor({ view }: { view: ProfileView }) {
         <fieldset>
           <legend>Webhook</legend>
           {secret('verifyToken')}
+          {secret('ngrokAuthtoken')}
         </fieldset>
         {view.envTargets.length > 0 ? (
           <fieldset>

@@ -22,7 +22,7 @@ export function draftFrom(view: ProfileView): ProfileDraft {
     systemUserId: view.settings.systemUserId ?? '',
     graphVersion: view.settings.graphVersion,
     appSecretProof: view.settings.appSecretProof,
-    secrets: { appSecret: undefined, accessToken: undefined, verifyToken: undefined, adminToken: undefined },
+    secrets: { appSecret: undefined, accessToken: undefined, verifyToken: undefined, adminToken: undefined, ngrokAuthtoken: undefined },
   }
 }
 
