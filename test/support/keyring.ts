@@ -27,7 +27,10 @@ export function startPrivateKeyring(options: { unlocked?: boolean } = {}): Priva
   const home = mkdtempSync(join(tmpdir(), 'switchboard-keyring-'))
   const runtime = join(home, 'run')
   mkdirSync(runtime, { mode: 0o700 })
-  const base = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: runtime, DISPLAY: '' }
+  // Nothing may lead the new daemon to an outer keyring (CI runs inside its own unlocked session):
+  // GNOME_KEYRING_CONTROL would make `gnome-keyring-daemon --start` join the existing daemon.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GNOME_KEYRING_|DBUS_SESSION_BUS_ADDRESS$|SSH_AUTH_SOCK$)/.test(key)))
+  const base = { ...inherited, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: runtime, DISPLAY: '' }
   const [address, pid] = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
     env: base,
     encoding: 'utf8',
