@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     (url) => log.warn('refused to open an external URL', { url }),
   )
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal }))
-  denyAllPermissions(session.defaultSession)
+  denyAllPermissions(session.defaultSession, isAppUrl)
   registerAppProtocol(protocol, rendererDirFrom(import.meta.url))
 
   const windows = new Set<number>()

@@ -40,8 +40,15 @@ export function createExternalOpener(open: (url: string) => Promise<void>, onRef
   }
 }
 
-/** Deny every permission (camera, notifications from the page, geolocation …); main notifies itself. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/**
+ * Deny every permission (camera, notifications from the page, geolocation …; main notifies
+ * itself), except writing plain text to the clipboard from our own page (the Copy buttons).
+ */
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  isAppUrl: (url: string) => boolean = () => false,
+): void {
+  const allowed = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isAppUrl(url)
+  session.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl ?? contents.getURL())))
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin))
 }

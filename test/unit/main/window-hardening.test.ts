@@ -95,17 +95,26 @@ describe('web contents hardening', () => {
     expect(event.preventDefault).toHaveBeenCalled()
   })
 
-  it('denies every permission request', () => {
+  it('denies every permission request but clipboard writes from our own page', () => {
     let request: Handler | undefined
     let check: Handler | undefined
-    denyAllPermissions({
-      setPermissionRequestHandler: (h: Handler) => (request = h),
-      setPermissionCheckHandler: (h: Handler) => (check = h),
-    } as never)
+    denyAllPermissions(
+      {
+        setPermissionRequestHandler: (h: Handler) => (request = h),
+        setPermissionCheckHandler: (h: Handler) => (check = h),
+      } as never,
+      (url) => isAppOrigin(url, undefined),
+    )
+    const page = { getURL: () => 'app://switchboard/index.html' }
     const callback = vi.fn()
-    request?.({}, 'media', callback)
-    expect(callback).toHaveBeenCalledWith(false)
-    expect(check?.({}, 'notifications')).toBe(false)
+    request?.(page, 'media', callback, { requestingUrl: 'app://switchboard/index.html' })
+    expect(callback).toHaveBeenLastCalledWith(false)
+    request?.(page, 'clipboard-sanitized-write', callback, { requestingUrl: 'app://switchboard/index.html' })
+    expect(callback).toHaveBeenLastCalledWith(true)
+    request?.(page, 'clipboard-sanitized-write', callback, { requestingUrl: 'https://evil.example/' })
+    expect(callback).toHaveBeenLastCalledWith(false)
+    expect(check?.({}, 'notifications', 'app://switchboard')).toBe(false)
+    expect(check?.({}, 'clipboard-read', 'app://switchboard')).toBe(false)
   })
 
   it('opens external URLs only after checking them', () => {

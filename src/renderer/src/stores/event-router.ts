@@ -5,6 +5,7 @@ import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useSandbox } from './sandbox'
 import { resetToken, useToken } from './token'
+import { useTunnel } from './tunnel'
 import { useWebhook } from './webhook'
 
 /**
@@ -41,7 +42,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       useToken.getState().onLogged(event.payload)
       return
     case 'tunnel.changed':
-      // Not shown yet: the tunnel controls of the Webhooks screen arrive in another change.
+      useTunnel.getState().onStatus(event.payload)
       return
     case 'profiles.changed': {
       // The inbox shows the active profile's messages: another profile means other conversations.

@@ -5,6 +5,7 @@ import '../../styles/webhooks.css'
 import { ListenerPanel } from './ListenerPanel'
 import { RequestDetail } from './RequestDetail'
 import { RequestList } from './RequestList'
+import { TunnelPanel } from './tunnel'
 import { VerdictFilter } from './VerdictFilter'
 
 export function Webhooks() {
@@ -28,6 +29,7 @@ export function Webhooks() {
       </ScreenHeader>
       {listenerError ? <ErrorMessage error={listenerError} /> : null}
       {listener ? <ListenerPanel listener={listener} /> : null}
+      <TunnelPanel />
       {error ? <ErrorMessage error={error} /> : null}
       {!loaded ? (
         <p className="muted" role="status">

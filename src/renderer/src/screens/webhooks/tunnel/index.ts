@@ -1,0 +1,1 @@
+export { TunnelPanel } from './TunnelPanel'
