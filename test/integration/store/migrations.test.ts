@@ -54,3 +54,75 @@ describe('migration 1: profiles', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM env_sync_targets').get()).toEqual({ n: 0 })
   })
 })
+
+function upTo(version: number): DatabaseSync {
+  const db = new DatabaseSync(':memory:')
+  db.exec('PRAGMA foreign_keys = ON')
+  migrate(db, migrations, version)
+  return db
+}
+
+const indexes = (db: DatabaseSync, table: string) => (db.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[]).map((i) => i.name)
+
+describe('migration 2: webhooks', () => {
+  it('keeps one message per wamid and indexes its text for full-text search', () => {
+    const db = upTo(2)
+    const insert = db.prepare(
+      "INSERT INTO messages (wamid, direction, contact, type, text, payload, timestamp) VALUES (?, 'in', '49151', 'text', ?, '{}', 1) ON CONFLICT (wamid) DO NOTHING",
+    )
+    insert.run('wamid.1', 'Where is my parcel?')
+    insert.run('wamid.1', 'a redelivery')
+    expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 1 })
+    expect(db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'parcel'").all()).toHaveLength(1)
+    db.exec("UPDATE messages SET text = 'changed words' WHERE wamid = 'wamid.1'")
+    expect(db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'parcel'").all()).toHaveLength(0)
+    db.exec("DELETE FROM messages WHERE wamid = 'wamid.1'")
+    expect(db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'changed'").all()).toHaveLength(0)
+    expect(() => db.exec("INSERT INTO webhook_requests (received_at, method, path, headers, size, verdict, status, signature) VALUES (1, 'POST', '/', '{}', 0, 'maybe', 200, 'valid')")).toThrow(/CHECK/)
+  })
+})
+
+describe('migration 3: refresh log', () => {
+  it('accepts only known triggers and outcomes', () => {
+    const db = upTo(3)
+    const add = (trigger: string, outcome: string) =>
+      db.prepare("INSERT INTO refresh_log (profile_id, at, trigger, strategy, outcome, duration_ms) VALUES ('p', 1, ?, 'mint', ?, 5)").run(trigger, outcome)
+    add('on_190', 'success')
+    expect(() => add('whenever', 'success')).toThrow(/CHECK/)
+    expect(() => add('manual', 'meh')).toThrow(/CHECK/)
+  })
+})
+
+describe('migration 4: drafts', () => {
+  it('keeps one draft per profile and conversation', () => {
+    const db = upTo(4)
+    db.exec("INSERT INTO drafts (profile_id, wa_id, text, updated_at) VALUES ('p', '49151', 'hi', 1)")
+    expect(() => db.exec("INSERT INTO drafts (profile_id, wa_id, text, updated_at) VALUES ('p', '49151', 'again', 2)")).toThrow(/UNIQUE|PRIMARY/)
+  })
+})
+
+describe('migration 5: webhook registrations', () => {
+  it('records one registration per profile, mode and target, and drops them with their profile', () => {
+    const db = upTo(5)
+    db.exec(`INSERT INTO profiles (id, name, graph_version, created_at, updated_at) VALUES ('p1', 'prod', 'v25.0', 1, 1)`)
+    const add = () =>
+      db.exec(
+        `INSERT INTO webhook_registrations (profile_id, mode, target_id, callback_url, owner_pid, owner_id, created_at, updated_at) VALUES ('p1', 'phone_number', '123', 'https://x/webhook', 1, 'o', 1, 1)`,
+      )
+    add()
+    expect(add).toThrow(/UNIQUE/)
+    db.exec(`DELETE FROM profiles WHERE id = 'p1'`)
+    expect(db.prepare('SELECT COUNT(*) AS n FROM webhook_registrations').get()).toEqual({ n: 0 })
+  })
+})
+
+describe('migration 6: request indexes', () => {
+  it('indexes the rows that point at raw requests, so pruning does not scan every message', () => {
+    const db = upTo(6)
+    expect(indexes(db, 'messages')).toContain('messages_by_request')
+    expect(indexes(db, 'statuses')).toContain('statuses_by_request')
+    expect(indexes(db, 'webhook_events')).toContain('webhook_events_by_request')
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE request_id = ?').all(1) as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toContain('messages_by_request')
+  })
+})

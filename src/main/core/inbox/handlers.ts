@@ -16,7 +16,7 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
   return {
     'inbox.conversations': ({ limit, after }) => ({
       items: store.inbox.conversations(profileId(), limit, after),
-      total: store.inbox.counts(profileId()).conversations,
+      total: store.inbox.conversationCount(profileId()),
     }),
     'inbox.thread': ({ waId, limit, before }) => ({
       contact: store.inbox.contact(profileId(), waId) ?? null,

@@ -162,18 +162,19 @@ export class InboxQueries {
       WHERE c.profile_id = ? AND c.last_message_id IS NOT NULL`
     this.conversationsFirst = db.prepare(`${conversationSelect} ORDER BY c.last_message_at DESC, c.wa_id DESC LIMIT ?`)
     this.conversationsAfter = db.prepare(
-      `${conversationSelect} AND (c.last_message_at < ? OR (c.last_message_at = ? AND c.wa_id < ?)) ORDER BY c.last_message_at DESC, c.wa_id DESC LIMIT ?`,
+      // The plain range bound lets SQLite seek to the cursor; the OR alone made every page scan from the top.
+      `${conversationSelect} AND c.last_message_at <= ? AND (c.last_message_at < ? OR c.wa_id < ?) ORDER BY c.last_message_at DESC, c.wa_id DESC LIMIT ?`,
     )
     this.threadFirst = db.prepare(`SELECT * FROM messages WHERE profile_id = ? AND contact = ? ORDER BY timestamp DESC, id DESC LIMIT ?`)
     this.threadBefore = db.prepare(
-      `SELECT * FROM messages WHERE profile_id = ? AND contact = ? AND (timestamp < ? OR (timestamp = ? AND id < ?)) ORDER BY timestamp DESC, id DESC LIMIT ?`,
+      `SELECT * FROM messages WHERE profile_id = ? AND contact = ? AND timestamp <= ? AND (timestamp < ? OR id < ?) ORDER BY timestamp DESC, id DESC LIMIT ?`,
     )
     this.searchStatement = db.prepare(
       `SELECT m.*, snippet(messages_fts, 0, '\u0002', '\u0003', '…', 12) AS snippet, c.name AS contact_name
-       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+       FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid
        LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.wa_id = m.contact
        WHERE messages_fts MATCH ? AND m.profile_id = ?
-       ORDER BY m.timestamp DESC LIMIT ? OFFSET ?`,
+       ORDER BY messages_fts.rowid DESC LIMIT ? OFFSET ?`,
     )
     this.statusesOf = db.prepare('SELECT status, timestamp, errors, pricing, conversation FROM statuses WHERE wamid = ? ORDER BY timestamp, status')
     this.byWamid = db.prepare('SELECT * FROM messages WHERE wamid = ?')
@@ -239,6 +240,11 @@ export class InboxQueries {
     )
   }
 
+  /**
+   * Newest stored first. CROSS JOIN makes SQLite start from the full-text index (it otherwise
+   * walked every message by time and ran the MATCH per row: seconds at a million messages), and
+   * the order is the index's own (arrival), not the message timestamp.
+   */
   search(profileId: string, text: string, limit: number, offset: number): SearchHit[] {
     const query = ftsQuery(text)
     if (!query) return []
@@ -269,6 +275,10 @@ export class InboxQueries {
     const raw = this.db.prepare(`SELECT ${requestColumns}, remote, headers, body FROM webhook_requests WHERE id = ?`).get(id) as RawRequest | undefined
     if (!raw) return undefined
     return { ...requestSummary(raw), remote: raw.remote ?? null, headers: JSON.parse(raw.headers ?? '{}') as Record<string, string>, body: raw.body ?? null }
+  }
+
+  conversationCount(profileId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE profile_id = ? AND last_message_id IS NOT NULL').get(profileId) as { n: number }).n
   }
 
   counts(profileId: string): { messages: number; conversations: number; requests: number } {

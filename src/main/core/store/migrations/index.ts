@@ -3,9 +3,10 @@ import { webhooks } from './002-webhooks'
 import { refreshLog } from './003-refresh-log'
 import { drafts } from './004-drafts'
 import { webhookRegistrations } from './005-webhook-registrations'
+import { requestIndexes } from './006-request-indexes'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations]
+export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations, requestIndexes]
 
 export type { Migration } from './migration'

@@ -11,7 +11,7 @@ interface Answer {
   hasMore: boolean
 }
 
-const DEBOUNCE_MS = 250
+const DEBOUNCE_MS = 80
 const PAGE = 100
 
 /**
