@@ -142,7 +142,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const parsed = success ? (response.body.trim() === '' ? ({ ok: true, value: null } as const) : parseJson(response.body)) : { ok: false as const }
         const fbtraceId = response.headers['x-fb-trace-id'] ?? null
         if (parsed.ok) {
-          log.debug('graph call', { method, url: request.url, status: response.status, attempts, requestId: request.requestId, fbtraceId })
+          log.debug('graph call', { method, path, status: response.status, attempts, requestId: request.requestId, fbtraceId })
           return { data: parsed.value, status: response.status, requestId: request.requestId, fbtraceId, attempts, ...(exchange ? { exchange } : {}) }
         }
         error = graphErrorFrom(request, response, redactor, exchange)
