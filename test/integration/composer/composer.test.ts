@@ -111,6 +111,8 @@ describe('composer against the sandbox', () => {
     expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('half a thought')
     expect((await s.core.call('composer.draft', { waId: '12015550111' })).text).toBe('')
     await s.core.call('composer.send', { to: '+12015550123', message: { kind: 'template', name: 'hello_world', language: 'en_US' } })
+    expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('half a thought')
+    await s.core.call('composer.send', { to: '+12015550123', message: { kind: 'text', body: 'the whole thought' } })
     expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('')
   })
 })

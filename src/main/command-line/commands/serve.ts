@@ -4,7 +4,7 @@ import { rendererDirFrom } from '../../static'
 import { UsageError, type Command, type CommandIo, type CommandRun } from '../command'
 import { openCore } from '../open-core'
 import { portOption, stringOption } from '../options'
-import { DEFAULT_WEBHOOK_PORT, type Core } from '../../core'
+import { DEFAULT_WEBHOOK_PORT, type Core, type SandboxStartOptions } from '../../core'
 import { listenErrorMessage } from '../listen-error'
 
 export const DEFAULT_UI_PORT = 4870
@@ -17,6 +17,8 @@ export const serveCommand: Command = {
     'webhook-port': { type: 'string', valueName: 'N', description: `Port of the webhook listener (default ${DEFAULT_WEBHOOK_PORT}; 0 = a free port)` },
     sandbox: { type: 'boolean', description: 'Start the built-in Cloud API simulator and use the `sandbox` profile' },
     'no-customers': { type: 'boolean', description: 'With --sandbox: no simulated customers writing in on their own' },
+    'sandbox-speed': { type: 'string', valueName: 'X', description: 'With --sandbox: simulated delays pass X times faster (default 1)' },
+    'sandbox-quirks': { type: 'string', valueName: 'on|off', description: "With --sandbox: Meta's irregularities (out-of-order and duplicate statuses, unread messages …); default on" },
     tunnel: {
       type: 'string',
       valueName: 'cloudflared|ngrok|URL',
@@ -42,6 +44,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     const uiPort = portOption(run.values.port, 'port', DEFAULT_UI_PORT)
     const webhookPort = portOption(run.values['webhook-port'], 'webhook-port', DEFAULT_WEBHOOK_PORT)
     const tunnel = tunnelOption(run)
+    const sandboxOptions = sandboxStartOptions(run)
     const core = await openCore(run, { longRunning: true })
     let server
     try {
@@ -67,7 +70,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     let sandboxUrl: string | undefined
     if (run.values.sandbox === true) {
       try {
-        const sandbox = await core.sandbox.start({ customers: run.values['no-customers'] !== true })
+        const sandbox = await core.sandbox.start(sandboxOptions)
         sandboxUrl = sandbox.url ?? undefined
         if (sandbox.webhookProblem) run.io.stderr.write(`switchboard serve: the sandbox cannot deliver webhooks: ${sandbox.webhookProblem}\n`)
       } catch (error) {
@@ -89,6 +92,22 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     await tunnelStarted
     return 0
   },
+}
+
+/** The sandbox's options from the command line; they only make sense with --sandbox. */
+function sandboxStartOptions(run: CommandRun): SandboxStartOptions {
+  const speed = stringOption(run.values['sandbox-speed'])
+  const quirks = stringOption(run.values['sandbox-quirks'])
+  if ((speed !== undefined || quirks !== undefined || run.values['no-customers'] === true) && run.values.sandbox !== true) {
+    throw new UsageError('--no-customers, --sandbox-speed and --sandbox-quirks go with --sandbox')
+  }
+  if (speed !== undefined && !(Number(speed) > 0 && Number(speed) <= 1000)) throw new UsageError('--sandbox-speed takes a number from 0.01 to 1000')
+  if (quirks !== undefined && quirks !== 'on' && quirks !== 'off') throw new UsageError('--sandbox-quirks takes on or off')
+  return {
+    customers: run.values['no-customers'] !== true,
+    ...(speed === undefined ? {} : { speed: Number(speed) }),
+    ...(quirks === undefined ? {} : { quirks: quirks === 'on' }),
+  }
 }
 
 /** `--tunnel cloudflared|ngrok|<url>` (and its companions) as the core's start input; misuse is a usage error. */

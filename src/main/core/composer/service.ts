@@ -72,7 +72,8 @@ export class ComposerService {
     if (!profile.phoneNumberId) {
       throw new SwitchboardError({ code: 'not_configured', message: 'This profile has no phone number ID to send from', fix: 'Add it in Settings (WhatsApp → API Setup)' })
     }
-    const warnings = this.check(recipient.e164).warnings.filter((w) => isFreeForm(message) || !w.includes('24-hour'))
+    // The window does not concern templates: only free-form sends hear about it.
+    const warnings = this.check(recipient.e164).warnings.filter((w) => isFreeForm(message) || !w.includes('131047'))
     const body = messageRequestBody(message, recipient.waId, replyTo)
     const response = await this.tokens.withToken(profileId, (auth) =>
       auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: body, exchange: true }),
@@ -99,7 +100,8 @@ export class ComposerService {
       status,
       statusRank: statusRank(status),
     })
-    this.store.outbound.saveDraft(profileId, waId, '', now)
+    // The draft is the unsent text: a sent text replaces it, a reaction or a template does not.
+    if (message.kind === 'text') this.store.outbound.saveDraft(profileId, waId, '', now)
     this.ctx.events.emit('inbox.changed', { contacts: [waId], newMessages: 0, newStatuses: 0, newEvents: 0 })
     const stored = this.store.inbox.messageByWamid(wamid)
     if (!stored) throw new Error(`The sent message ${wamid} was not stored`)

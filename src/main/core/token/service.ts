@@ -208,12 +208,16 @@ export class TokenService {
    */
   refresh(profileId: string, trigger: RefreshTrigger, requested: 'auto' | RefreshStrategy = 'auto', extraEnvFile?: string): Promise<RefreshLogEntry> {
     const state = this.state(profileId)
-    state.refreshing ??= this.track(
+    if (state.refreshing) return state.refreshing
+    const announce = () => void this.status(profileId).then((view) => this.deps.ctx.events.emit('token.changed', view))
+    state.refreshing = this.track(
       this.runRefresh(profileId, trigger, requested, extraEnvFile).finally(() => {
         state.refreshing = null
+        // The last word on a refresh says it is over (the ones sent while it ran said it was running).
+        announce()
       }),
     )
-    void this.status(profileId).then((view) => this.deps.ctx.events.emit('token.changed', view))
+    announce()
     return state.refreshing
   }
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react'
 import type { Screen } from '../stores'
-import { Compose } from './Compose'
+import { Compose } from './compose'
 import { Inbox } from './inbox'
 import { Overview } from './overview'
 import { Settings } from './settings'

@@ -1,5 +1,6 @@
 import type { EventBatch, EventEnvelope, RequestSummary } from '@shared/contract'
 import { useAppInfo } from './app-info'
+import { useComposer } from './composer'
 import { useInbox } from './inbox'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
@@ -25,6 +26,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       return
     case 'inbox.changed':
       useInbox.getState().changed(event.payload)
+      useComposer.getState().changed(event.payload)
       return
     case 'webhook.request':
       requests.push(event.payload)
@@ -50,6 +52,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       if (profiles.loaded && event.payload.activeId !== profiles.activeId) {
         useInbox.getState().reset()
         resetToken()
+        useComposer.getState().reset()
       }
       void profiles.load()
       void useAppInfo.getState().load()

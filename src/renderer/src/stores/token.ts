@@ -61,7 +61,7 @@ export const useToken = create<TokenStore>()((set, get) => ({
     const current = get().status
     // Only the active profile's token is shown; other profiles' events are someone else's news.
     if (current && current.profileId !== status.profileId) return
-    set({ status, error: null, offset: status.now - Date.now(), refreshing: status.refreshing || get().refreshing })
+    set({ status, error: null, offset: status.now - Date.now() })
   },
 
   onLogged(entry) {

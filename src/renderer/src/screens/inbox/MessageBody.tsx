@@ -7,6 +7,17 @@ import { OrderItems } from './OrderItems'
 import { arr, num, obj, str } from './payload-fields'
 import { mediaTypes, typeLabel } from './type-labels'
 
+/** The values a sent template carried (header, body, buttons), in order: what the customer's copy was filled with. */
+function templateValues(components: unknown): string[] {
+  return arr(components).flatMap((component) =>
+    arr(obj(component)?.parameters).flatMap((parameter) => {
+      const p = obj(parameter) ?? {}
+      const media = obj(p[str(p.type) ?? ''])
+      return [str(p.text) ?? str(p.payload) ?? str(p.coupon_code) ?? str(media?.link)].filter((value): value is string => value !== undefined)
+    }),
+  )
+}
+
 /** The content of one message, by type, from its payload; anything unforeseen falls back to its text. */
 export function MessageBody({ message }: { message: MessageView }) {
   const payload = obj(message.payload) ?? {}
@@ -78,11 +89,19 @@ export function MessageBody({ message }: { message: MessageView }) {
       )
     case 'template': {
       const language = str(obj(part.language)?.code) ?? str(part.language)
+      const values = templateValues(part.components)
       return (
-        <p className="msg__text">
-          <span className="interactive__kind">Template</span> <strong>{str(part.name) ?? '?'}</strong>
-          {language ? <span className="muted"> ({language})</span> : null}
-        </p>
+        <div>
+          <p className="msg__text">
+            <span className="interactive__kind">Template</span> <strong>{str(part.name) ?? '?'}</strong>
+            {language ? <span className="muted"> ({language})</span> : null}
+          </p>
+          {values.length ? (
+            <p className="msg__text msg__template-values" aria-label="Template parameters">
+              {values.join(' · ')}
+            </p>
+          ) : null}
+        </div>
       )
     }
     case 'external':

@@ -2,6 +2,8 @@ import { memo } from 'react'
 import type { MessageView } from '@shared/contract'
 import { JsonView, formatFull } from '../../components'
 import { ErrorLines } from './ErrorLines'
+import { MessageActions } from './MessageActions'
+import type { MenuRequest } from './MessageMenu'
 import { MessageBody } from './MessageBody'
 import { ReplyContext } from './ReplyContext'
 import { StatusTicks } from './StatusTicks'
@@ -14,12 +16,14 @@ interface MessageRowProps {
   focused: boolean
   onShow: (target: MessageView) => void
   onTimeline: (message: MessageView) => void
+  /** Right click: the message's context menu (reply, react, mark as read). */
+  onMenu?: (request: MenuRequest) => void
 }
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /** One message of a thread: content, what it replies to, its reactions, time and delivery status. */
-export const MessageRow = memo(function MessageRow({ message, reactions, quoted, focused, onShow, onTimeline }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ message, reactions, quoted, focused, onShow, onTimeline, onMenu }: MessageRowProps) {
   const out = message.direction === 'out'
   const system = message.type === 'system'
   const failed = message.status === 'failed'
@@ -28,6 +32,14 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
       className={`msg msg--${out ? 'out' : 'in'}${system ? ' msg--system' : ''}${focused ? ' msg--focused' : ''}${failed ? ' msg--failed' : ''}`}
       aria-label={`${out ? 'Sent' : 'Received'} ${formatFull(message.timestamp)}`}
       data-wamid={message.wamid}
+      onContextMenu={
+        onMenu
+          ? (event) => {
+              event.preventDefault()
+              onMenu({ message, x: event.clientX, y: event.clientY })
+            }
+          : undefined
+      }
     >
       <div className="msg__bubble">
         <ReplyContext message={message} quoted={quoted} onShow={onShow} />
@@ -36,6 +48,7 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
           <div className="msg__failure" role="note">
             <strong>Not delivered.</strong>
             <ErrorLines errors={message.errors} label="Why it failed" />
+            {message.hint ? <div className="msg__hint">{message.hint}</div> : null}
           </div>
         ) : null}
         <div className="msg__meta">
@@ -43,6 +56,7 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
             {timeOfDay.format(message.timestamp)}
           </time>
           {out ? <StatusTicks message={message} onOpen={() => onTimeline(message)} /> : null}
+          <MessageActions message={message} />
           <details className="msg__raw">
             <summary>Raw</summary>
             <JsonView value={message.payload} label="Message payload" />

@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { MessageView } from '@shared/contract'
 import { ErrorMessage, VirtualList, type ItemKey } from '../../components'
+import { DockedComposer } from '../compose'
 import { useInbox, type ThreadState } from '../../stores'
+import { MessageMenu, type MenuRequest } from './MessageMenu'
 import { MessageRow } from './MessageRow'
 import { StatusTimelineDialog } from './StatusTimelineDialog'
 import { ThreadHeader } from './ThreadHeader'
@@ -18,6 +20,8 @@ export function Thread({ thread }: { thread: ThreadState }) {
   const setViewport = useInbox((s) => s.setViewport)
   const [timelineOf, setTimelineOf] = useState<MessageView | null>(null)
   const [reveal, setReveal] = useState<ItemKey | null>(thread.focusId)
+  const [menu, setMenu] = useState<MenuRequest | null>(null)
+  const closeMenu = useCallback(() => setMenu(null), [])
 
   const { rows, reactions, byWamid } = useMemo(() => threadRows(thread.messages), [thread.messages])
   const onRange = useCallback((first: number, last: number) => setViewport('thread', first, last), [setViewport])
@@ -41,6 +45,7 @@ export function Thread({ thread }: { thread: ThreadState }) {
           focused={message.id === thread.focusId || message.id === reveal}
           onShow={onShow}
           onTimeline={setTimelineOf}
+          onMenu={setMenu}
         />
       </>
     )
@@ -87,6 +92,8 @@ export function Thread({ thread }: { thread: ThreadState }) {
           }
         />
       )}
+      {thread.loading ? null : <DockedComposer waId={thread.waId} name={name} />}
+      {menu ? <MessageMenu request={menu} onClose={closeMenu} /> : null}
       {timelineOf ? <StatusTimelineDialog message={timelineOf} onClose={() => setTimelineOf(null)} /> : null}
     </section>
   )

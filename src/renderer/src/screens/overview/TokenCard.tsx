@@ -15,7 +15,8 @@ const stateLabels: Record<TokenStatus['state'], string> = {
 export function TokenCard({ status }: { status: TokenStatus }) {
   const tick = useSecondTick()
   const offset = useToken((s) => s.offset)
-  const refreshing = useToken((s) => s.refreshing)
+  // Busy while our own click runs, or while the core refreshes on its own (schedule, recovery).
+  const refreshing = useToken((s) => s.refreshing || (s.status?.refreshing ?? false))
   const result = useToken((s) => s.lastResult)
   const error = useToken((s) => s.error)
   const { refresh, inspect } = useToken.getState()

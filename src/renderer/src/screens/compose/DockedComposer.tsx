@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useComposer } from '../../stores'
+import '../../styles/compose.css'
+import { ComposerForm } from './ComposerForm'
+import { afterSend, emptyForm, type Kind, type MessageForm } from './message-form'
+import { messageLabel } from './message-label'
+
+const THREAD_KINDS: readonly Kind[] = ['text', 'template', 'image', 'video', 'audio', 'document', 'location']
+const REACTING_KINDS: readonly Kind[] = [...THREAD_KINDS, 'reaction']
+
+/**
+ * The composer at the foot of a thread: the recipient is the conversation, the text is the
+ * conversation's draft (kept as it is typed), and replies and reactions start from a message's
+ * buttons or context menu.
+ */
+export function DockedComposer({ waId, name }: { waId: string; name: string }) {
+  const draft = useComposer((s) => s.drafts[waId] ?? '')
+  const action = useComposer((s) => s.actions[waId])
+  const setDraft = useComposer((s) => s.setDraft)
+  const cancelAction = useComposer((s) => s.cancelAction)
+  const [local, setLocal] = useState<MessageForm>(emptyForm)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    const composer = useComposer.getState()
+    void composer.loadDraft(waId)
+    return () => composer.flushDraft(waId)
+  }, [waId])
+
+  // Starting a reply puts the cursor in the text.
+  useEffect(() => {
+    if (action?.kind === 'reply') textRef.current?.focus()
+  }, [action])
+
+  const reacting = action?.kind === 'react' ? action.message : null
+  const replying = action?.kind === 'reply' ? action.message : null
+  const form: MessageForm = reacting
+    ? { ...local, text: draft, kind: 'reaction', reactTo: reacting.wamid, replyTo: '' }
+    : { ...local, text: draft, replyTo: replying?.wamid ?? '' }
+
+  const onChange = useCallback(
+    (patch: Partial<MessageForm>) => {
+      const { text, kind, ...rest } = patch
+      if (text !== undefined) setDraft(waId, text)
+      if (kind !== undefined && kind !== 'reaction') {
+        if (reacting) cancelAction(waId)
+        setLocal((current) => ({ ...current, ...rest, kind }))
+      } else if (Object.keys(rest).length > 0) {
+        setLocal((current) => ({ ...current, ...rest }))
+      }
+    },
+    [waId, reacting, setDraft, cancelAction],
+  )
+
+  const onSent = () => {
+    setLocal(afterSend)
+    // The form is enabled again on the next render; give the text the cursor back then.
+    requestAnimationFrame(() => textRef.current?.focus())
+  }
+
+  const context = reacting ? (
+    <div className="composer__context" role="status">
+      <span>
+        Reacting to <span className="composer__quoted">{messageLabel(reacting)}</span>
+      </span>
+      <button type="button" className="button button--ghost" onClick={() => cancelAction(waId)}>
+        Cancel reaction
+      </button>
+    </div>
+  ) : replying ? (
+    <div className="composer__context" role="status">
+      <span>
+        Replying to <span className="composer__quoted">{messageLabel(replying)}</span>
+      </span>
+      <button type="button" className="button button--ghost" onClick={() => cancelAction(waId)}>
+        Cancel reply
+      </button>
+    </div>
+  ) : null
+
+  return (
+    <div
+      className="thread__composer"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && action) {
+          event.stopPropagation()
+          cancelAction(waId)
+        }
+      }}
+    >
+      <ComposerForm
+        composerKey={waId}
+        label={`Message to ${name}`}
+        variant="dock"
+        to={`+${waId}`}
+        context={context}
+        kinds={reacting ? REACTING_KINDS : THREAD_KINDS}
+        form={form}
+        onChange={onChange}
+        onSent={onSent}
+        {...(reacting ? { messages: [reacting] } : {})}
+        textRef={textRef}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,2 @@
+export { Compose } from './Compose'
+export { DockedComposer } from './DockedComposer'
