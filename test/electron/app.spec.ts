@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { callNames } from '@shared/contract'
 import { tempDir } from '../support/temp'
 import { projectRoot } from '../support/serve'
 
@@ -40,7 +41,7 @@ test.describe('Electron shell', () => {
     }))
     expect(seen.hasRequire).toBe('undefined')
     expect(seen.hasProcess).toBe('undefined')
-    expect(seen.keys).toEqual(['app', 'subscribe'])
+    expect(seen.keys).toEqual([...new Set(callNames.map((name) => name.split('.')[0]!)), 'subscribe'].sort())
     expect(seen.info).toMatchObject({ ok: true, value: { shell: 'electron' } })
     expect(await page.evaluate(() => window.location.href)).toBe('app://switchboard/index.html')
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)

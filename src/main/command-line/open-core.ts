@@ -24,3 +24,13 @@ export async function openCore(run: CommandRun, options: { longRunning?: boolean
     ...(options.longRunning ? {} : { storeBusyTimeoutMs: 5000 }),
   })
 }
+
+/** Runs a one-shot command with a core that is closed afterwards, whatever happens. */
+export async function withCore<T>(run: CommandRun, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(run)
+  try {
+    return await work(core)
+  } finally {
+    await core.close()
+  }
+}

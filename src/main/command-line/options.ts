@@ -13,3 +13,11 @@ export function portOption(value: string | boolean | string[] | undefined, name:
 export function stringOption(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
+
+/** `--limit N`: a whole number within what the query allows. */
+export function limitOption(value: string | boolean | string[] | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(typeof value === 'string' ? value : NaN)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max}`)
+  return n
+}

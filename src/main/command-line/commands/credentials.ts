@@ -1,7 +1,7 @@
 import type { ProfileChanges } from '@shared/contract'
 import { exitCodes, UsageError, type Command, type OptionSpec } from '../command'
 import { formatPreview, formatProfile } from '../format'
-import { openCore } from '../open-core'
+import { withCore } from '../open-core'
 import { existingProfile, profileOrNew } from '../profile-target'
 import { confirm, readSecrets } from '../prompt'
 import { stringOption } from '../options'
@@ -37,14 +37,11 @@ export const credentialsShowCommand: Command = {
   summary: 'Show a profile\'s credentials, secrets masked',
   options: { json: { type: 'boolean', description: 'Print the profile as JSON (secrets masked)' } },
   async run(run) {
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       run.io.stdout.write(run.values.json ? JSON.stringify(profile, null, 2) + '\n' : formatProfile(profile))
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -67,8 +64,7 @@ Examples:
     const proof = stringOption(run.values['appsecret-proof'])
     if (proof !== undefined && proof !== 'on' && proof !== 'off') throw new UsageError('--appsecret-proof takes on or off')
     const values = await readSecrets(run.io, read.map((flag) => secretFlags[flag].label))
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const target = await profileOrNew(core, run)
       const secrets: NonNullable<ProfileChanges['secrets']> = {}
       read.forEach((flag, index) => (secrets[secretFlags[flag].key] = values[index]!))
@@ -89,9 +85,7 @@ Examples:
       for (const warning of result.warnings) run.io.stderr.write(`warning: ${warning.message}\n`)
       run.io.stdout.write(`${target.created ? 'Created' : 'Saved'} profile ${result.profile.name}.\n`)
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -104,8 +98,7 @@ export const credentialsImportEnvCommand: Command = {
     'no-sync': { type: 'boolean', description: 'Do not write refreshed tokens back to this file' },
   },
   async run(run) {
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const preview = await core.call('envImport.preview', { path: run.positionals[0]! })
       run.io.stdout.write(formatPreview(preview))
       if (preview.recognised.length === 0) return exitCodes.failure
@@ -123,9 +116,7 @@ export const credentialsImportEnvCommand: Command = {
       })
       run.io.stdout.write(`Imported into profile ${profile.name}.\n`)
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -134,8 +125,7 @@ export const credentialsDeleteCommand: Command = {
   summary: 'Delete a profile and its keychain entries',
   options: { yes: { type: 'boolean', description: 'Delete without asking' } },
   async run(run) {
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       if (!(await confirm(run.io, `Delete profile ${profile.name} and its keychain entries?`, run.values.yes === true))) {
         run.io.stdout.write('Nothing deleted.\n')
@@ -144,8 +134,6 @@ export const credentialsDeleteCommand: Command = {
       await core.call('profiles.delete', { id: profile.id })
       run.io.stdout.write(`Deleted profile ${profile.name}.\n`)
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }

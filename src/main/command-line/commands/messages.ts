@@ -2,15 +2,9 @@ import { createWriteStream } from 'node:fs'
 import type { MessageView } from '@shared/contract'
 import { exportLines } from '../../core'
 import { exitCodes, UsageError, type Command } from '../command'
-import { openCore } from '../open-core'
-import { stringOption } from '../options'
+import { withCore } from '../open-core'
+import { limitOption, stringOption } from '../options'
 
-function limitOption(value: unknown, fallback: number, max: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max}`)
-  return n
-}
 
 function line(m: MessageView): string {
   const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
@@ -32,8 +26,7 @@ export const messagesCommand: Command = {
     const search = stringOption(run.values.search)
     const contact = stringOption(run.values.contact)
     if (search !== undefined && contact !== undefined) throw new UsageError('use either --search or --contact, not both')
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const messages = search
         ? (await core.call('inbox.search', { query: search, limit })).hits.map((hit) => hit.message)
         : contact
@@ -44,9 +37,7 @@ export const messagesCommand: Command = {
       else if (ordered.length === 0) run.io.stderr.write('No messages.\n')
       else run.io.stdout.write(ordered.map(line).join('\n') + '\n')
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -61,8 +52,7 @@ export const messagesExportCommand: Command = {
     const format = stringOption(run.values.format) ?? 'jsonl'
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format takes jsonl or csv')
     const output = stringOption(run.values.output)
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const profileId = core.active.snapshot().profile?.id ?? ''
       const out = output ? createWriteStream(output, { mode: 0o600 }) : run.io.stdout
       let count = 0
@@ -75,8 +65,6 @@ export const messagesExportCommand: Command = {
         run.io.stderr.write(`Wrote ${format === 'csv' ? count - 1 : count} messages to ${output}\n`)
       }
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
-import { openCore } from '../open-core'
+import { withCore } from '../open-core'
 import { stringOption } from '../options'
 
 const media = ['image', 'video', 'audio', 'document'] as const
@@ -90,16 +90,13 @@ same data directory. Exit code 0 when Meta accepted the message (delivery follow
     if (!to) throw new UsageError('--to is required')
     const message = messageFrom(run.values)
     const replyTo = stringOption(run.values['reply-to'])
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const result = await core.call('composer.send', { to, message, ...(replyTo ? { replyTo } : {}) })
       for (const warning of result.warnings) run.io.stderr.write(`warning: ${warning}\n`)
       if (run.values.json) {
         run.io.stdout.write(JSON.stringify({ wamid: result.message.wamid, messageStatus: result.messageStatus, message: result.message, warnings: result.warnings }, null, 2) + '\n')
       } else run.io.stdout.write(`${result.message.wamid}\n`)
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }

@@ -1,7 +1,7 @@
 import { refreshStrategies, refreshStrategyLabels, tokenKindLabels, type RefreshLogEntryView, type RefreshStrategy, type TokenStatus } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
-import { openCore } from '../open-core'
-import { stringOption } from '../options'
+import { withCore } from '../open-core'
+import { limitOption, stringOption } from '../options'
 import { existingProfile } from '../profile-target'
 
 const when = (ms: number | null): string => (ms === null ? '—' : ms === 0 ? 'never' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC')
@@ -47,15 +47,12 @@ export const tokenStatusCommand: Command = {
   options: { json: { type: 'boolean', description: 'Print JSON' } },
   details: 'Exit code 0 when the token is valid, 1 when it is expired, invalid or missing (for cron checks).',
   async run(run) {
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       const status = await core.call('token.inspect', { profileId: profile.id })
       run.io.stdout.write(run.values.json ? JSON.stringify(status, null, 2) + '\n' : formatStatus(status))
       return status.state === 'valid' || status.state === 'expiring_soon' ? exitCodes.ok : exitCodes.failure
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -76,17 +73,14 @@ Exit code 0 on success, 1 when the refresh failed or was not possible (the reaso
     if (strategy !== 'auto' && !(refreshStrategies as readonly string[]).includes(strategy)) {
       throw new UsageError(`--strategy takes auto or one of ${refreshStrategies.join(', ')}`)
     }
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       const entry = await core.tokens.refresh(profile.id, 'cli', strategy as 'auto' | RefreshStrategy, stringOption(run.values['write-env']))
       const { profileId: _profileId, ...view } = entry
       if (run.values.json) run.io.stdout.write(JSON.stringify(view, null, 2) + '\n')
       else run.io.stdout.write(formatEntry(view) + '\n')
       return entry.outcome === 'success' ? exitCodes.ok : exitCodes.failure
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
 
@@ -98,18 +92,14 @@ export const tokenLogCommand: Command = {
     limit: { type: 'string', valueName: 'N', description: 'How many entries (default 50)' },
   },
   async run(run) {
-    const limit = run.values.limit === undefined ? 50 : Number(run.values.limit)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500')
-    const core = await openCore(run)
-    try {
+    const limit = limitOption(run.values.limit, 50, 500)
+    return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       const { entries } = await core.call('token.log', { profileId: profile.id, limit })
       if (run.values.json) run.io.stdout.write(JSON.stringify(entries, null, 2) + '\n')
       else if (entries.length === 0) run.io.stderr.write('No refresh attempts yet.\n')
       else run.io.stdout.write(entries.map(formatEntry).join('\n') + '\n')
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }

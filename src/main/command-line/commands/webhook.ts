@@ -1,7 +1,7 @@
 import { verdicts, type RequestSummary } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
-import { openCore } from '../open-core'
-import { stringOption } from '../options'
+import { withCore } from '../open-core'
+import { limitOption, stringOption } from '../options'
 
 function line(r: RequestSummary): string {
   const time = new Date(r.receivedAt).toISOString().replace('T', ' ').slice(0, 19)
@@ -18,19 +18,15 @@ export const webhookRequestsCommand: Command = {
     verdict: { type: 'string', valueName: 'VERDICT', description: `Only these: ${verdicts.join(', ')}` },
   },
   async run(run) {
-    const limit = run.values.limit === undefined ? 50 : Number(run.values.limit)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500')
+    const limit = limitOption(run.values.limit, 50, 500)
     const verdict = stringOption(run.values.verdict)
     if (verdict !== undefined && !(verdicts as readonly string[]).includes(verdict)) throw new UsageError(`--verdict takes one of ${verdicts.join(', ')}`)
-    const core = await openCore(run)
-    try {
+    return withCore(run, async (core) => {
       const { items } = await core.call('webhook.requests', { limit, ...(verdict ? { verdict: verdict as (typeof verdicts)[number] } : {}) })
       if (run.values.json) run.io.stdout.write(JSON.stringify(items, null, 2) + '\n')
       else if (items.length === 0) run.io.stderr.write('No webhook requests recorded.\n')
       else run.io.stdout.write(items.map(line).join('\n') + '\n')
       return exitCodes.ok
-    } finally {
-      await core.close()
-    }
+    })
   },
 }
