@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Store, type CapturedRequest } from '../../../src/main/core/store'
+import { GroupCommitter } from '../../../src/main/core/webhook/group-commit'
+import { tempDir } from '../../support/temp'
+
+const request = (path: string): CapturedRequest => ({
+  receivedAt: Date.now(),
+  method: 'POST',
+  path,
+  remote: '127.0.0.1',
+  headers: {},
+  body: '{}',
+  size: 2,
+  verdict: 'accepted',
+  status: 200,
+  reason: null,
+  signature: 'valid',
+  profileId: null,
+})
+
+describe('group commit', () => {
+  let store: Store
+  afterEach(() => store.close())
+
+  it('commits many requests in one transaction and answers each after the commit', async () => {
+    store = Store.open(tempDir())
+    const commits: number[] = []
+    const committer = new GroupCommitter(store, (outcome) => commits.push(outcome.results.length), () => undefined)
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => committer.submit(request(`/webhook?${i}`))))
+    expect(new Set(results.map((r) => r.requestId)).size).toBe(50)
+    expect(commits).toEqual([50])
+  })
+
+  it('lets one request that cannot be written fail alone; the rest of its batch is stored', async () => {
+    store = Store.open(tempDir())
+    const write = store.capture.write.bind(store.capture)
+    vi.spyOn(store.capture, 'write').mockImplementation((r) => {
+      if (r.path === '/webhook?bad') throw new Error('cannot write this one')
+      return write(r)
+    })
+    const committer = new GroupCommitter(store, () => undefined, () => undefined)
+    const outcomes = await Promise.allSettled(['/webhook?1', '/webhook?bad', '/webhook?3'].map((path) => committer.submit(request(path))))
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    const paths = (store.db.prepare('SELECT path FROM webhook_requests ORDER BY id').all() as { path: string }[]).map((r) => r.path)
+    expect(paths).toEqual(['/webhook?1', '/webhook?3'])
+  })
+})
