@@ -1,26 +1,5 @@
 import type { GraphExchangeView } from '@shared/contract'
-import { JsonView } from '../../components'
-
-function Headers({ headers, label }: { headers: Record<string, string>; label: string }) {
-  const entries = Object.entries(headers)
-  if (entries.length === 0) return null
-  return (
-    <table className="table exchange__headers" aria-label={label}>
-      <tbody>
-        {entries.map(([name, value]) => (
-          <tr key={name}>
-            <th scope="row">
-              <code>{name}</code>
-            </th>
-            <td>
-              <code>{value}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
+import { HeadersTable, JsonView } from '../../components'
 
 /** The raw Graph request and response of a send, as the core recorded them (secrets masked). */
 export function ExchangeView({ exchange }: { exchange: GraphExchangeView }) {
@@ -31,7 +10,7 @@ export function ExchangeView({ exchange }: { exchange: GraphExchangeView }) {
         <h4>
           Request <code>{exchange.method}</code> <code className="exchange__url">{exchange.url}</code>
         </h4>
-        <Headers headers={exchange.requestHeaders} label="Request headers" />
+        <HeadersTable headers={exchange.requestHeaders} label="Request headers" className="exchange__headers" />
         {exchange.requestBody === null ? <p className="muted">No body.</p> : <JsonView value={exchange.requestBody} label="Request body" />}
       </section>
       <section className="exchange__part" aria-label="Response">
@@ -43,7 +22,7 @@ export function ExchangeView({ exchange }: { exchange: GraphExchangeView }) {
             {exchange.requestId ? ` · request id ${exchange.requestId}` : ''}
           </span>
         </h4>
-        <Headers headers={exchange.responseHeaders} label="Response headers" />
+        <HeadersTable headers={exchange.responseHeaders} label="Response headers" className="exchange__headers" />
         {exchange.responseBody === null ? null : <JsonView value={exchange.responseBody} label="Response body" />}
       </section>
     </details>

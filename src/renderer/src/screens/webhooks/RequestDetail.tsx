@@ -1,4 +1,4 @@
-import { ErrorMessage, JsonView, formatFull } from '../../components'
+import { ErrorMessage, HeadersTable, JsonView, formatFull } from '../../components'
 import { useWebhook } from '../../stores'
 import { byteSize } from './byte-size'
 import { signatureLabels, verdictLabels, verdictTone } from './verdict-text'
@@ -58,24 +58,7 @@ export function RequestDetail() {
         ) : null}
       </dl>
       <h3>Headers</h3>
-      {headers.length ? (
-        <table className="table request-detail__headers" aria-label="Headers">
-          <tbody>
-            {headers.map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">
-                  <code>{name}</code>
-                </th>
-                <td>
-                  <code>{value}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No headers kept.</p>
-      )}
+      {headers.length ? <HeadersTable headers={headers} label="Headers" className="request-detail__headers" /> : <p className="muted">No headers kept.</p>}
       <h3>Body</h3>
       {detail.body === null ? <p className="muted">No body.</p> : <JsonView value={detail.body} label="Request body" />}
       {detail.body !== null && detail.verdict !== 'accepted' && detail.body.length >= 64 * 1024 ? (
