@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const { version: electronVersion } = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
 const accepted = JSON.parse(readFileSync(join(root, 'security', 'electronegativity.json'), 'utf8')).accepted
-const output = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'findings.csv')
+// SARIF, not CSV: Electronegativity writes its CSV header and rows with two racing async writes, so the
+// header sometimes overwrites the first finding. SARIF is one JSON document written once.
+const output = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'findings.sarif')
 
 const run = spawnSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', join(root, 'src'), '-r', '-v', 'false', '-e', electronVersion, '-o', output], {
   encoding: 'utf8',
@@ -20,20 +22,31 @@ if (run.status !== 0) {
   process.exit(1)
 }
 
-const findings = readFileSync(output, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [check, severity, confidence, file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''))
-    return { check, severity, confidence, file, location }
-  })
+let sarif
+try {
+  sarif = JSON.parse(readFileSync(output, 'utf8'))
+} catch (error) {
+  console.error(`Electronegativity's report ${output} is not readable SARIF: ${error.message}`)
+  process.exit(1)
+}
+const findings = sarif.runs.flatMap((run) =>
+  run.results.map((result) => {
+    const where = result.locations?.[0]?.physicalLocation
+    return {
+      check: result.ruleId,
+      level: result.level,
+      file: where?.artifactLocation?.uri ?? 'N/A',
+      location: `${where?.region?.startLine ?? '?'}:${where?.region?.startColumn ?? '?'}`,
+      message: result.message?.text ?? '',
+    }
+  }),
+).sort((a, b) => `${a.file} ${a.check}`.localeCompare(`${b.file} ${b.check}`))
 
 const open = findings.filter((f) => !accepted.some((a) => a.check === f.check && a.file === f.file))
 const stale = accepted.filter((a) => !findings.some((f) => a.check === f.check && a.file === f.file))
 for (const f of findings) {
   const ok = !open.includes(f)
-  console.log(`${ok ? 'accepted' : 'OPEN    '}  ${f.check}  ${f.severity}/${f.confidence}  ${f.file}:${f.location}`)
+  console.log(`${ok ? 'accepted' : 'OPEN    '}  ${f.check}  ${f.file}:${f.location}  ${f.message}`)
 }
 for (const a of stale) console.log(`note: accepted finding no longer reported, remove it from security/electronegativity.json: ${a.check} ${a.file}`)
 if (open.length > 0) {
