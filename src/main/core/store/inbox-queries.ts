@@ -295,8 +295,8 @@ export class InboxQueries {
     }
   }
 
-  /** Deletes raw requests older than the cutoff; their messages stay. Returns how many went. */
+  /** Deletes raw requests older than the cutoff (never one still waiting to be filed); their messages stay. Returns how many went. */
   pruneRequests(before: number): number {
-    return Number(this.db.prepare('DELETE FROM webhook_requests WHERE received_at < ?').run(before).changes)
+    return Number(this.db.prepare('DELETE FROM webhook_requests WHERE received_at < ? AND inbox_pending = 0').run(before).changes)
   }
 }

@@ -8,6 +8,8 @@ export {
   WebhookCapture,
   type CapturedRequest,
   type CaptureResult,
+  type InboxChange,
+  type PendingRequest,
   type ContactName,
   type InboundMessage,
   type OtherEvent,

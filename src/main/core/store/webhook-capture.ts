@@ -64,8 +64,8 @@ export interface CapturedRequest {
   delivery?: ParsedDelivery
 }
 
-export interface CaptureResult {
-  requestId: number
+/** What filing a delivery changed in the inbox. */
+export interface InboxChange {
   /** Messages stored for the first time (redeliveries are not counted). */
   newMessages: number
   newStatuses: number
@@ -74,10 +74,24 @@ export interface CaptureResult {
   contacts: string[]
 }
 
+export interface CaptureResult extends InboxChange {
+  requestId: number
+}
+
+/** A committed request whose events are not yet in the inbox (see migration 7). */
+export interface PendingRequest {
+  id: number
+  receivedAt: number
+  profileId: string | null
+  body: string
+}
+
+const noChange = (): InboxChange => ({ newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] })
+
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 /**
- * Writes captured requests and their events. Idempotent: a message is one row per wamid, a status
+ * Writes captured requests and files their events into the inbox. Filing is idempotent: a message is one row per wamid, a status
  * one row per (wamid, status, timestamp), an event one row per content hash; redeliveries change
  * nothing. The caller owns the transaction (the listener groups many requests into one commit).
  */
@@ -91,11 +105,14 @@ export class WebhookCapture {
   private readonly advanceStatus: StatementSync
   private readonly insertPlaceholder: StatementSync
   private readonly insertEvent: StatementSync
+  private readonly selectPending: StatementSync
+  private readonly clearPending: StatementSync
+  private readonly countPending: StatementSync
 
   constructor(db: DatabaseSync) {
     this.insertRequest = db.prepare(
-      `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count, inbox_pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.insertMessage = db.prepare(
       `INSERT INTO messages (wamid, profile_id, direction, contact, phone_number_id, type, text, payload, context_wamid, timestamp, errors, request_id)
@@ -135,12 +152,26 @@ export class WebhookCapture {
       `INSERT INTO webhook_events (dedupe_key, profile_id, field, received_at, summary, payload, request_id)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     )
+    this.selectPending = db.prepare('SELECT id, received_at, profile_id, body FROM webhook_requests WHERE inbox_pending = 1 ORDER BY id LIMIT ?')
+    this.clearPending = db.prepare('UPDATE webhook_requests SET inbox_pending = 0 WHERE id = ?')
+    this.countPending = db.prepare('SELECT COUNT(*) AS n FROM webhook_requests WHERE inbox_pending = 1')
   }
 
+  /** Records a request and files its events: both in the caller's transaction. */
   write(request: CapturedRequest): CaptureResult {
+    const requestId = this.record(request, false)
+    const change = request.delivery ? this.file(requestId, request.profileId, request.receivedAt, request.delivery) : noChange()
+    return { requestId, ...change }
+  }
+
+  /**
+   * Records the request only; with `pendingInbox` its events are left for the inbox backlog
+   * (`pending`, `file`, `markFiled`), which re-reads them from the stored body.
+   */
+  record(request: CapturedRequest, pendingInbox: boolean): number {
     const delivery = request.delivery
     const eventCount = delivery ? delivery.messages.length + delivery.statuses.length + delivery.events.length : 0
-    const requestId = Number(
+    return Number(
       this.insertRequest.run(
         request.receivedAt,
         request.method,
@@ -155,11 +186,33 @@ export class WebhookCapture {
         request.signature,
         request.profileId,
         eventCount,
+        pendingInbox ? 1 : 0,
       ).lastInsertRowid,
     )
-    const result: CaptureResult = { requestId, newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
-    if (!delivery) return result
-    const profile = request.profileId ?? ''
+  }
+
+  /** The oldest requests still waiting to be filed into the inbox. */
+  pending(limit: number): PendingRequest[] {
+    return (this.selectPending.all(limit) as { id: number; received_at: number; profile_id: string | null; body: string | null }[]).map((row) => ({
+      id: row.id,
+      receivedAt: row.received_at,
+      profileId: row.profile_id,
+      body: row.body ?? 'null',
+    }))
+  }
+
+  pendingCount(): number {
+    return (this.countPending.get() as { n: number }).n
+  }
+
+  markFiled(requestId: number): void {
+    this.clearPending.run(requestId)
+  }
+
+  /** Files a delivery's messages, statuses, contacts and other events; redeliveries change nothing. */
+  file(requestId: number, profileId: string | null, receivedAt: number, delivery: ParsedDelivery): InboxChange {
+    const result = noChange()
+    const profile = profileId ?? ''
     const touched = new Set<string>()
 
     for (const contact of delivery.contacts) this.nameContact.run(profile, contact.waId, contact.name)
@@ -216,7 +269,7 @@ export class WebhookCapture {
       if (status.recipient) touched.add(status.recipient)
     }
     for (const event of delivery.events) {
-      const row = this.insertEvent.get(event.dedupeKey, profile, event.field, request.receivedAt, event.summary, JSON.stringify(event.raw) ?? 'null', requestId)
+      const row = this.insertEvent.get(event.dedupeKey, profile, event.field, receivedAt, event.summary, JSON.stringify(event.raw) ?? 'null', requestId)
       if (row) result.newEvents++
     }
     result.contacts = [...touched]

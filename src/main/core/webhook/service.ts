@@ -2,8 +2,9 @@ import { SwitchboardError, type ListenerState, type RequestSummary } from '@shar
 import type { ActiveProfile } from '../active-profile'
 import type { ClockTimer } from '../clock'
 import type { CoreContext } from '../context'
-import type { CapturedRequest, CaptureResult, Store } from '../store'
+import type { CapturedRequest, CaptureResult, InboxChange, Store } from '../store'
 import { GroupCommitter, type CommitOutcome } from './group-commit'
+import { InboxBacklog } from './inbox-backlog'
 import { startWebhookListener, type WebhookListener } from './listener'
 
 const RETENTION_KEY = 'webhook.retention_days'
@@ -11,14 +12,21 @@ const PORT_KEY = 'webhook.port'
 export const DEFAULT_WEBHOOK_PORT = 4871
 const DEFAULT_RETENTION_DAYS = 30
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000
+/** How often the listener state is re-announced while the inbox backlog shrinks or grows. */
+const BACKLOG_ANNOUNCE_MS = 1_000
+/** Stopping files what it can in this long; the rest is filed on the next start. */
+const STOP_FILING_MS = 2_000
 
 /** The webhook listener's lifecycle, its durable intake, and what the UI hears about both. */
 export class WebhookService {
   private listener: WebhookListener | undefined
   private error: string | null = null
   private storeFault: string | null = null
+  private filingFault: string | null = null
   private pruneTimer: ClockTimer | undefined
+  private backlogAnnouncedAt = -Infinity
   readonly committer: GroupCommitter
+  readonly backlog: InboxBacklog
   /** Messages first stored since this process started: the inbox's live counter. */
   receivedThisSession = 0
 
@@ -27,8 +35,18 @@ export class WebhookService {
     private readonly store: Store,
     private readonly active: ActiveProfile,
   ) {
+    this.backlog = new InboxBacklog({
+      store,
+      clock: ctx.clock,
+      log: ctx.log,
+      ingestWaiting: () => this.committer.waiting,
+      onFiled: (change) => this.filed(change),
+      onSizeChange: (size) => this.backlogResized(size),
+      onFault: (fault) => this.filingFailed(fault),
+    })
     this.committer = new GroupCommitter(
       store,
+      this.backlog,
       (outcome) => this.committed(outcome),
       (fault) => this.fault(fault),
     )
@@ -49,6 +67,7 @@ export class WebhookService {
 
   async start(port: number): Promise<ListenerState> {
     await this.stop()
+    this.backlog.resume()
     try {
       this.listener = await startWebhookListener({
         port,
@@ -82,6 +101,8 @@ export class WebhookService {
     this.listener = undefined
     if (listener) await listener.close()
     this.committer.flush()
+    this.backlog.stop()
+    this.backlog.drain(STOP_FILING_MS)
   }
 
   status(): ListenerState {
@@ -91,6 +112,8 @@ export class WebhookService {
       port: this.listener?.port ?? null,
       error: this.error,
       storeFault: this.storeFault,
+      inboxBacklog: this.backlog.pending,
+      inboxFault: this.filingFault,
       retentionDays: this.retentionDays(),
     }
   }
@@ -120,21 +143,37 @@ export class WebhookService {
   }
 
   private committed({ results, requests }: CommitOutcome): void {
+    const change: InboxChange = { newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
     const contacts = new Set<string>()
-    let newMessages = 0
-    let newStatuses = 0
-    let newEvents = 0
     results.forEach((result, index) => {
       this.ctx.events.emit('webhook.request', summary(requests[index]!, result))
-      newMessages += result.newMessages
-      newStatuses += result.newStatuses
-      newEvents += result.newEvents
+      change.newMessages += result.newMessages
+      change.newStatuses += result.newStatuses
+      change.newEvents += result.newEvents
       for (const contact of result.contacts) contacts.add(contact)
     })
-    this.receivedThisSession += newMessages
-    if (newMessages + newStatuses + newEvents > 0) {
-      this.ctx.events.emit('inbox.changed', { contacts: [...contacts], newMessages, newStatuses, newEvents })
-    }
+    change.contacts = [...contacts]
+    this.filed(change)
+  }
+
+  private filed(change: InboxChange): void {
+    this.receivedThisSession += change.newMessages
+    if (change.newMessages + change.newStatuses + change.newEvents > 0) this.ctx.events.emit('inbox.changed', change)
+  }
+
+  /** Announced when a backlog appears or clears, and at most once a second in between. */
+  private backlogResized(size: number): void {
+    const now = this.ctx.clock.now()
+    if (size > 0 && now - this.backlogAnnouncedAt < BACKLOG_ANNOUNCE_MS) return
+    this.backlogAnnouncedAt = size === 0 ? -Infinity : now
+    this.announce()
+  }
+
+  private filingFailed(error: unknown): void {
+    const message = error === null ? null : `The store cannot file them into the inbox (${(error as Error).message}); retrying every second`
+    if (message === this.filingFault) return
+    this.filingFault = message
+    this.announce()
   }
 
   private fault(error: unknown): void {

@@ -25,6 +25,10 @@ export const listenerState = z.object({
   error: z.string().nullable(),
   /** Set while the store cannot commit deliveries (they are answered 503 so Meta retries). */
   storeFault: z.string().nullable(),
+  /** Deliveries acknowledged during a burst whose messages are not in the inbox yet (filed within moments). */
+  inboxBacklog: z.number().int().nonnegative(),
+  /** Set while committed deliveries cannot be filed into the inbox (retried every second). */
+  inboxFault: z.string().nullable(),
   retentionDays: z.number().int(),
 })
 export type ListenerState = z.infer<typeof listenerState>

@@ -4,9 +4,10 @@ import { refreshLog } from './003-refresh-log'
 import { drafts } from './004-drafts'
 import { webhookRegistrations } from './005-webhook-registrations'
 import { requestIndexes } from './006-request-indexes'
+import { inboxBacklog } from './007-inbox-backlog'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations, requestIndexes]
+export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations, requestIndexes, inboxBacklog]
 
 export type { Migration } from './migration'

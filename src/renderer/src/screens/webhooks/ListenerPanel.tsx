@@ -3,6 +3,8 @@ import type { AppError, ListenerState } from '@shared/contract'
 import { ErrorMessage } from '../../components'
 import { useWebhook } from '../../stores'
 
+const deliveries = (count: number) => `${count.toLocaleString('en')} deliver${count === 1 ? 'y' : 'ies'}`
+
 function portFromError(error: string | null): string {
   return /Port (\d+)/.exec(error ?? '')?.[1] ?? ''
 }
@@ -69,6 +71,15 @@ export function ListenerPanel({ listener }: { listener: ListenerState }) {
         <div className="banner banner--danger" role="alert" data-testid="store-fault">
           <strong>Deliveries are not being stored.</strong> {listener.storeFault}
         </div>
+      ) : null}
+      {listener.inboxFault ? (
+        <div className="banner banner--danger" role="alert" data-testid="inbox-fault">
+          <strong>{deliveries(listener.inboxBacklog)} stored and acknowledged, not yet in the inbox.</strong> {listener.inboxFault}
+        </div>
+      ) : listener.inboxBacklog > 0 ? (
+        <p className="banner" role="status" data-testid="inbox-backlog">
+          <span className="spinner" aria-hidden="true" /> Filing {deliveries(listener.inboxBacklog)} into the inbox: a burst was acknowledged first and is stored; the inbox catches up in moments.
+        </p>
       ) : null}
       <div className="listener__forms">
         <form className="inline-form" onSubmit={(event) => void onRestart(event)}>
