@@ -30,6 +30,7 @@ export async function sandboxCore(
       await core.sandbox.running!.whenIdle()
       await core.tokens.whenIdle()
       core.webhook.committer.flush()
+      await core.webhook.committer.settled()
     },
   }
 }

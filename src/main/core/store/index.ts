@@ -1,5 +1,7 @@
 export { Store } from './store'
 export { DATABASE_FILE } from './database'
+export { WalCheckpointer } from './wal-checkpointer'
+export { WalSync } from './wal-sync'
 export { migrate, schemaVersion } from './migrate'
 export { migrations, type Migration } from './migrations'
 export type { ProfileRow, ProfileKind, ProfileSettings } from './profiles-table'

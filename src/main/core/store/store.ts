@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { openDatabase, transaction } from './database'
+import { join } from 'node:path'
+import { DATABASE_FILE, openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
 import { InboxQueries } from './inbox-queries'
 import { OutboundTable } from './outbound-table'
@@ -7,6 +8,7 @@ import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
 import { SettingsTable } from './settings-table'
 import { WebhookCapture } from './webhook-capture'
+import { WalSync } from './wal-sync'
 import { WebhookRegistrationsTable } from './webhook-registrations-table'
 
 /** The data dir's SQLite file and the tables on it. Owned by the core; one per process. */
@@ -19,8 +21,14 @@ export class Store {
   readonly refreshLog: RefreshLogTable
   readonly outbound: OutboundTable
   readonly registrations: WebhookRegistrationsTable
+  /** Commits that wait for the disk off the event loop (the webhook intake). */
+  readonly wal: WalSync
 
-  private constructor(readonly db: DatabaseSync) {
+  private constructor(
+    readonly db: DatabaseSync,
+    /** The SQLite file's path. */
+    readonly file: string,
+  ) {
     this.profiles = new ProfilesTable(db)
     this.settings = new SettingsTable(db)
     this.envTargets = new EnvTargetsTable(db)
@@ -29,10 +37,11 @@ export class Store {
     this.refreshLog = new RefreshLogTable(db)
     this.outbound = new OutboundTable(db)
     this.registrations = new WebhookRegistrationsTable(db)
+    this.wal = new WalSync(db, `${file}-wal`)
   }
 
   static open(dataDir: string, busyTimeoutMs?: number): Store {
-    return new Store(openDatabase(dataDir, busyTimeoutMs))
+    return new Store(openDatabase(dataDir, busyTimeoutMs), join(dataDir, DATABASE_FILE))
   }
 
   transaction<T>(fn: () => T): T {
@@ -40,6 +49,7 @@ export class Store {
   }
 
   close(): void {
+    this.wal.close()
     this.db.close()
   }
 }

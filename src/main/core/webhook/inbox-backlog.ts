@@ -103,7 +103,8 @@ export class InboxBacklog {
     let fetched = 0
     let filed = 0
     try {
-      store.transaction(() => {
+      // Unsynced: a filing lost to a power cut leaves its requests pending, and they are filed again.
+      store.wal.unsynced(() => {
         const batch = store.capture.pending(SLICE_MAX_REQUESTS)
         fetched = batch.length
         for (const request of batch) {

@@ -2,7 +2,7 @@ import { SwitchboardError, type ListenerState, type RequestSummary } from '@shar
 import type { ActiveProfile } from '../active-profile'
 import type { ClockTimer } from '../clock'
 import type { CoreContext } from '../context'
-import type { CapturedRequest, CaptureResult, InboxChange, Store } from '../store'
+import { WalCheckpointer, type CapturedRequest, type CaptureResult, type InboxChange, type Store } from '../store'
 import { GroupCommitter, type CommitOutcome } from './group-commit'
 import { InboxBacklog } from './inbox-backlog'
 import { startWebhookListener, type WebhookListener } from './listener'
@@ -27,6 +27,8 @@ export class WebhookService {
   private backlogAnnouncedAt = -Infinity
   readonly committer: GroupCommitter
   readonly backlog: InboxBacklog
+  /** While the listener runs, WAL checkpoints happen on a worker thread, not in an acknowledgement's commit. */
+  private readonly checkpointer: WalCheckpointer
   /** Messages first stored since this process started: the inbox's live counter. */
   receivedThisSession = 0
 
@@ -44,6 +46,7 @@ export class WebhookService {
       onSizeChange: (size) => this.backlogResized(size),
       onFault: (fault) => this.filingFailed(fault),
     })
+    this.checkpointer = new WalCheckpointer(store.db, store.file, { onError: (message) => ctx.log.warn(message) })
     this.committer = new GroupCommitter(
       store,
       this.backlog,
@@ -67,6 +70,7 @@ export class WebhookService {
 
   async start(port: number): Promise<ListenerState> {
     await this.stop()
+    this.checkpointer.start()
     this.backlog.resume()
     try {
       this.listener = await startWebhookListener({
@@ -101,8 +105,10 @@ export class WebhookService {
     this.listener = undefined
     if (listener) await listener.close()
     this.committer.flush()
+    await this.committer.settled()
     this.backlog.stop()
     this.backlog.drain(STOP_FILING_MS)
+    await this.checkpointer.stop()
   }
 
   status(): ListenerState {
