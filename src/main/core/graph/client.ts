@@ -20,7 +20,7 @@ export interface GraphClient {
   close(): Promise<void>
 }
 
-type AbortCause = 'timeout' | 'aborted' | 'closed'
+type AbortCause = 'aborted' | 'closed'
 
 type Attempt = { ok: true; response: IncomingResponse } | { ok: false; failure: TransportFailure; reason: NetworkFailure }
 
@@ -52,7 +52,7 @@ function classify(error: unknown): NetworkFailure {
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const config = resolveOptions(options)
   const { redactor, log, clock } = config
-  const transport = createTransport({ maxConnections: config.maxConnections })
+  const transport = createTransport({ origin: config.baseUrl.origin, maxConnections: config.maxConnections, connectTimeoutMs: config.timeoutMs })
   const lifetime = new AbortController()
   const active = new Set<Promise<unknown>>()
   const root = `${config.baseUrl.origin}${config.baseUrl.path}`
@@ -64,40 +64,29 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     redactor,
   }
 
-  /** One try: resolves with any HTTP answer, or with why none came. */
+  /**
+   * One try: resolves with any HTTP answer, or with why none came. Timeouts are undici's own
+   * (headers, then body), the caller's signal goes straight to undici, and close() destroys the
+   * pool: no controller, timer or listener of our own per call.
+   */
   const attempt = async (request: PreparedRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<Attempt> => {
-    const controller = new AbortController()
-    // Set by the abort callbacks below; typed wide so the checks after them are not narrowed away.
-    let cause = null as AbortCause | null
-    const stop = (why: AbortCause) => {
-      if (cause === null) cause = why
-      controller.abort(new Error(`graph request ${why}`))
-    }
-    const onCallerAbort = () => stop('aborted')
-    const onClose = () => stop('closed')
-    const timer = setTimeout(() => stop('timeout'), timeoutMs)
-    signal?.addEventListener('abort', onCallerAbort, { once: true })
-    lifetime.signal.addEventListener('abort', onClose, { once: true })
-    if (signal?.aborted) stop('aborted')
-    if (lifetime.signal.aborted) stop('closed')
+    const refused = signal?.aborted ? 'aborted' : lifetime.signal.aborted ? 'closed' : null
+    if (refused !== null) return { ok: false, failure: new TransportFailure(new Error(`graph request ${refused}`), false), reason: refused }
     try {
-      if (cause !== null) return { ok: false, failure: new TransportFailure(new Error(`graph request ${cause}`), false), reason: cause }
       const response = await transport.send({
         method: request.method,
         url: request.fullUrl,
         headers: request.headers,
         body: request.body,
         requestId: request.requestId,
-        signal: controller.signal,
+        signal,
+        timeoutMs,
       })
       return { ok: true, response }
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : new TransportFailure(error, false)
-      return { ok: false, failure, reason: cause ?? classify(failure.cause) }
-    } finally {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onCallerAbort)
-      lifetime.signal.removeEventListener('abort', onClose)
+      const reason = lifetime.signal.aborted ? 'closed' : signal?.aborted ? 'aborted' : classify(failure.cause)
+      return { ok: false, failure, reason }
     }
   }
 
@@ -192,8 +181,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     close() {
       closing ??= (async () => {
         lifetime.abort()
-        await Promise.allSettled([...active])
         await transport.destroy()
+        await Promise.allSettled([...active])
       })()
       return closing
     },

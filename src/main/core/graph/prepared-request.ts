@@ -33,7 +33,6 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
   const query: Record<string, Query[string]> = { ...call.query }
   const requestId = randomUUID()
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': context.userAgent, [REQUEST_ID_HEADER]: requestId }
-  const shownHeaders: Record<string, string> = { ...headers }
 
   if (token !== null) {
     redactor.add(token)
@@ -41,7 +40,6 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
       query.access_token = token
     } else {
       headers.authorization = `Bearer ${token}`
-      shownHeaders.authorization = `Bearer ${mask(token)}`
     }
     const proof = call.appSecretProof === false ? undefined : (call.appSecretProof ?? context.appSecretProof)
     if (proof) {
@@ -63,21 +61,25 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
     body = new URLSearchParams(Object.entries(call.form).map(([k, v]): [string, string] => [k, String(v)])).toString()
     contentType = 'application/x-www-form-urlencoded'
   }
-  if (contentType !== null) headers['content-type'] = shownHeaders['content-type'] = contentType
+  if (contentType !== null) headers['content-type'] = contentType
 
-  // The redacted URL is only needed for errors, logs of failures and exchange records: built on
-  // first use, not on every successful send (it was half of the client's own cost per call).
+  // The redacted URL and headers are only needed for errors, logs of failures and exchange
+  // records: built on first use, not on every successful send (most of the client's own cost).
   let shownUrl: string | undefined
+  let shownHeaders: Record<string, string> | undefined
   return {
     method,
     get url() {
       shownUrl ??= redactor.redact(redactedUrl(fullUrl))
       return shownUrl
     },
+    get shownHeaders() {
+      shownHeaders ??= headers.authorization && token !== null ? { ...headers, authorization: `Bearer ${mask(token)}` } : { ...headers }
+      return shownHeaders
+    },
     requestId,
     fullUrl,
     headers,
-    shownHeaders,
     body,
     contentType,
   }

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici'
+import { Pool, type Dispatcher } from 'undici'
 import type { GraphMethod } from './exchange'
 
 export const REQUEST_ID_HEADER = 'x-switchboard-request-id'
@@ -9,7 +9,10 @@ export interface OutgoingRequest {
   headers: Record<string, string>
   body: string | null
   requestId: string
-  signal: AbortSignal
+  /** The caller's signal, if it gave one. */
+  signal: AbortSignal | undefined
+  /** No answer within this (headers, then each body chunk) fails the request with undici's timeout error. */
+  timeoutMs: number
 }
 
 export interface IncomingResponse {
@@ -38,90 +41,117 @@ export interface Transport {
 }
 
 export interface TransportOptions {
+  /** The one origin the client talks to (the Graph client refuses any other). */
+  origin: string
   maxConnections: number
+  connectTimeoutMs: number
 }
 
 /**
- * Marks a request as written when undici hands it to a connected socket (`onRequestStart` runs
- * synchronously just before the request is written to it), then passes every event through.
+ * One request's handler on undici's dispatch API: collects the answer into a string (no stream
+ * per response, as `request()` makes) and knows whether the request was handed to a connected
+ * socket — `onRequestStart` runs just before it is written — which decides between "not sent"
+ * and "outcome unknown" when no answer comes.
  */
-class WriteTracker implements Dispatcher.DispatchHandler {
+class CollectingHandler implements Dispatcher.DispatchHandler {
+  private written = false
+  private settled = false
+  private status = 0
+  private headers: Record<string, string | string[] | undefined> = {}
+  private readonly chunks: Buffer[] = []
+  private controller: Dispatcher.DispatchController | undefined
+  private readonly onAbort = () => {
+    const reason = this.signal?.reason instanceof Error ? this.signal.reason : new Error('graph request aborted')
+    // Still queued: nothing was written, and onRequestStart will abort it before it is.
+    if (this.controller) this.controller.abort(reason)
+    else this.fail(reason)
+  }
+
   constructor(
-    private readonly inner: Dispatcher.DispatchHandler,
-    private readonly onWrite: () => void,
-  ) {}
-
-  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
-    this.inner.onRequestStart?.(controller, context)
-    // The inner handler aborts here when its signal already fired; then nothing is written.
-    if (!controller.aborted) this.onWrite()
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (response: IncomingResponse) => void,
+    private readonly reject: (failure: TransportFailure) => void,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true })
   }
 
-  onRequestUpgrade(...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestUpgrade']>>): void {
-    this.inner.onRequestUpgrade?.(...args)
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller
+    if (this.settled || this.signal?.aborted) {
+      controller.abort(this.signal?.reason instanceof Error ? this.signal.reason : new Error('graph request aborted'))
+      return
+    }
+    this.written = true
   }
 
-  onResponseStart(...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseStart']>>): void {
-    this.inner.onResponseStart?.(...args)
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    // 1xx answers come first and are superseded.
+    this.status = statusCode
+    this.headers = headers
   }
 
-  onResponseData(...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseData']>>): void {
-    this.inner.onResponseData?.(...args)
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk)
   }
 
-  onResponseEnd(...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseEnd']>>): void {
-    this.inner.onResponseEnd?.(...args)
+  onResponseEnd(): void {
+    if (this.settle()) this.resolve({ status: this.status, headers: flatten(this.headers), body: Buffer.concat(this.chunks).toString('utf8') })
   }
 
-  onResponseError(...args: Parameters<NonNullable<Dispatcher.DispatchHandler['onResponseError']>>): void {
-    this.inner.onResponseError?.(...args)
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error)
+  }
+
+  private fail(error: unknown): void {
+    if (this.settle()) this.reject(new TransportFailure(error, this.written))
+  }
+
+  private settle(): boolean {
+    if (this.settled) return false
+    this.settled = true
+    this.signal?.removeEventListener('abort', this.onAbort)
+    return true
   }
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name]
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
   }
   return out
 }
 
-/** One keep-alive pool per origin for the client's life, on undici's `request`. */
+/** One keep-alive pool to the Graph origin for the client's life (the client refuses any other origin), on undici's `request`. */
 export function createTransport(options: TransportOptions): Transport {
-  const agent = new Agent({
+  const pool = new Pool(options.origin, {
     connections: options.maxConnections,
+    connect: { timeout: options.connectTimeoutMs },
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 120_000,
   })
-  const written = new Set<string>()
-
-  const dispatcher = agent.compose((dispatch) => (opts, handler) => {
-    const headers = opts.headers as Record<string, string> | undefined
-    const id = headers?.[REQUEST_ID_HEADER]
-    return dispatch(opts, id === undefined ? handler : new WriteTracker(handler, () => written.add(id)))
-  })
-
   return {
-    async send(request) {
-      try {
-        const response = await dispatcher.request({
-          origin: request.url.origin,
-          path: `${request.url.pathname}${request.url.search}`,
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          signal: request.signal,
-        })
-        const body = await response.body.text()
-        return { status: response.statusCode, headers: flatten(response.headers), body }
-      } catch (error) {
-        throw new TransportFailure(error, written.has(request.requestId))
-      } finally {
-        written.delete(request.requestId)
-      }
+    send(request) {
+      return new Promise<IncomingResponse>((resolve, reject) => {
+        const handler = new CollectingHandler(request.signal, resolve, reject)
+        pool.dispatch(
+          {
+            origin: request.url.origin,
+            path: `${request.url.pathname}${request.url.search}`,
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            headersTimeout: request.timeoutMs,
+            bodyTimeout: request.timeoutMs,
+          },
+          handler,
+        )
+      })
     },
+    /** Fails every request in flight (as a destroyed client) and closes the connections. */
     async destroy() {
-      await agent.destroy()
+      await pool.destroy()
     },
   }
 }
