@@ -137,6 +137,24 @@ describe('Graph client without an answer', () => {
     expect(stub.requests).toHaveLength(1)
   })
 
+  it('a send cancelled while it waits for a free connection was never sent: a plain network error', async () => {
+    stub = await startStub(hang)
+    client = testClient(stub.baseUrl, { maxConnections: 1 })
+    const controller = new AbortController()
+
+    const first = failure(client.post('123/messages', { token, json: { to: '1' } }))
+    await stub.request(1)
+    const queued = failure(client.post('123/messages', { token, json: { to: '2' }, signal: controller.signal }))
+    controller.abort()
+
+    const error = await queued
+    expect(error).toBeInstanceOf(GraphNetworkError)
+    expect(error).toMatchObject({ reason: 'aborted' })
+    await client.close()
+    expect(await first).toBeInstanceOf(GraphOutcomeUnknownError)
+    expect(stub.requests).toHaveLength(1)
+  })
+
   it('an already-aborted signal sends nothing', async () => {
     stub = await startStub(hang)
     client = testClient(stub.baseUrl)
