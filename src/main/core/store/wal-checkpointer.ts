@@ -12,6 +12,12 @@ const IDLE_MS = 500
  * writer was busy) is simply repeated.
  */
 const WORKER_SOURCE = `
+// Like the CLI: node:sqlite's ExperimentalWarning stays off stderr (a thread prints its own).
+process.removeAllListeners('warning')
+process.on('warning', (warning) => {
+  if (warning.name === 'ExperimentalWarning' && /SQLite/.test(warning.message)) return
+  console.error(warning.name + ': ' + warning.message)
+})
 const { parentPort, workerData } = require('node:worker_threads')
 const { DatabaseSync } = require('node:sqlite')
 const db = new DatabaseSync(workerData.file)
@@ -92,6 +98,8 @@ export class WalCheckpointer {
     if (!worker) return
     this.worker = undefined
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+    // Unref'd while it runs; held now, or a shutdown awaiting this would find the loop empty and exit early.
+    worker.ref()
     worker.postMessage('stop')
     await exited
     this.restoreAutocheckpoint()
