@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks'
 import type { CapturedRequest, CaptureResult, Store } from '../store'
+import { BurstMeter } from './burst-meter'
 import type { InboxBacklog } from './inbox-backlog'
 
 interface Pending {
@@ -30,7 +30,7 @@ const BURST_PER_WINDOW = 200
 /**
  * Durability without paying one fsync per request: everything submitted while a commit is
  * pending goes into the next transaction together. A request is answered only after the
- * transaction holding it has committed; a request that cannot be written fails alone (savepoint),
+ * transaction holding it has committed and is on disk; a request that cannot be written fails alone (savepoint),
  * and a failing commit fails every request in it, so nothing acknowledged is ever lost. Once the
  * inbox has a backlog, every delivery goes through it, so the inbox files them in arrival order.
  */
@@ -40,9 +40,7 @@ export class GroupCommitter {
   /** Batches committed whose fsync is still running, and how many requests they hold. */
   private readonly syncing = new Set<Promise<void>>()
   private awaitingSync = 0
-  private windowStartedAt = 0
-  private arrivalsThisWindow = 0
-  private arrivalsLastWindow = 0
+  private readonly arrivals = new BurstMeter(RATE_WINDOW_MS, BURST_PER_WINDOW)
 
   constructor(
     private readonly store: Store,
@@ -53,26 +51,11 @@ export class GroupCommitter {
   ) {}
 
   submit(request: CapturedRequest): Promise<CaptureResult> {
-    this.countArrival()
+    this.arrivals.arrived()
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject })
       this.schedule()
     })
-  }
-
-  private countArrival(): void {
-    const now = performance.now()
-    if (now - this.windowStartedAt >= RATE_WINDOW_MS) {
-      // A window with a gap after it counts as quiet: bursts are measured, not remembered.
-      this.arrivalsLastWindow = now - this.windowStartedAt < 2 * RATE_WINDOW_MS ? this.arrivalsThisWindow : 0
-      this.arrivalsThisWindow = 0
-      this.windowStartedAt = now
-    }
-    this.arrivalsThisWindow++
-  }
-
-  private get inBurst(): boolean {
-    return Math.max(this.arrivalsThisWindow, this.arrivalsLastWindow) > BURST_PER_WINDOW
   }
 
   /** True while requests wait for their commit. */
@@ -127,7 +110,7 @@ export class GroupCommitter {
   flush(): void {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH)
-      const deferFiling = this.inBurst || batch.length + this.awaitingSync > INLINE_FILING_MAX || this.backlog.pending > 0
+      const deferFiling = this.arrivals.inBurst || batch.length + this.awaitingSync > INLINE_FILING_MAX || this.backlog.pending > 0
       let commit: { result: Outcome[]; durable: Promise<void> }
       try {
         // The common case in one plain transaction; only a batch that fails is redone with a
