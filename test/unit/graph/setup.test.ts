@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appSecretProof, createGraphClient, DEFAULT_GRAPH_VERSION, validateVersion } from '../../../src/main/core/graph'
-import { buildUrl } from '../../../src/main/core/graph/graph-url'
+import { buildTarget, buildUrl } from '../../../src/main/core/graph/graph-url'
 import { validateBaseUrl } from '../../../src/main/core/graph/options'
 import { redactBody } from '../../../src/main/core/graph/exchange'
 import { ManualClock, Redactor, silentLogger } from '../../../src/main/core'
@@ -35,6 +35,30 @@ describe('Graph client setup', () => {
     expect(buildUrl({ ...root, path: '/x' }, 'v25.0', 'me', undefined).href).toBe('https://graph.facebook.com/x/v25.0/me')
     for (const bad of ['', '/', '../me', 'a/%2e%2e/b', 'me?x=1', 'me#x', 'a b', 'v25.0/me']) expect(() => buildUrl(root, 'v25.0', bad, undefined)).toThrow()
     expect(() => buildUrl(root, 'v25.0', 'https://graph.facebook.com.evil.example/v25.0/me', undefined)).toThrow(/Refusing/)
+  })
+
+  it('sends exactly the path and query the URL would carry, with or without building one', () => {
+    const root = { origin: 'https://graph.facebook.com', path: '/sandbox' }
+    const cases: [string, Record<string, string | string[] | null>][] = [
+      ['123/messages', {}],
+      ['123/message_templates', { fields: ['name', 'status'], limit: '50', after: 'QVFIUk1x=+/ab c&d' }],
+      ['1234/media', { phone_number_id: '1 2', messaging_product: 'whatsapp' }],
+      ['oauth/access_token', { grant_type: 'fb_exchange_token', fb_exchange_token: "EAA'(x)*!~" }],
+      ['dé/ébène', { q: 'ünïcode' }],
+      ['https://graph.facebook.com/sandbox/v25.0/123/message_templates?after=abc', { limit: '5' }],
+    ]
+    // What the WHATWG URL makes of the same path and query, built independently.
+    const reference = (path: string, query: Record<string, string | string[] | null>) => {
+      const url = path.startsWith('https://') ? new URL(path) : new URL(`${root.path}/v25.0/${path}`, root.origin)
+      for (const [name, value] of Object.entries(query)) if (value !== null) url.searchParams.set(name, Array.isArray(value) ? value.join(',') : value)
+      return url
+    }
+    for (const [path, query] of cases) {
+      const target = buildTarget(root, 'v25.0', path, query)
+      const expected = reference(path, query)
+      expect(target.pathAndQuery, path).toBe(`${expected.pathname}${expected.search}`)
+      expect(target.url().href, path).toBe(expected.href)
+    }
   })
 
   it('computes appsecret_proof as hex HMAC-SHA256 keyed with the app secret', () => {

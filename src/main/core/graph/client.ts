@@ -75,7 +75,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     try {
       const response = await transport.send({
         method: request.method,
-        url: request.fullUrl,
+        path: request.pathAndQuery,
         headers: request.headers,
         body: request.body,
         requestId: request.requestId,

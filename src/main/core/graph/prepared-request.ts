@@ -4,14 +4,16 @@ import { appSecretProof } from './appsecret-proof'
 import type { GetOptions, PostOptions } from './call-options'
 import type { RequestIdentity } from './errors'
 import type { GraphMethod } from './exchange'
-import { buildUrl, type Query } from './graph-url'
+import { buildTarget, type Query } from './graph-url'
 import type { AppSecretProofOption, GraphRoot } from './options'
 import { redactedUrl } from './secret-fields'
 import { REQUEST_ID_HEADER } from './transport'
 
 /** A call ready to send, with its secrets registered and a redacted view for errors and records. */
 export interface PreparedRequest extends RequestIdentity {
-  fullUrl: URL
+  /** The path and query as sent to the Graph origin. */
+  pathAndQuery: string
+  readonly fullUrl: URL
   headers: Record<string, string>
   /** The headers as they may be shown: the token masked. */
   shownHeaders: Record<string, string>
@@ -49,7 +51,7 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
       query.appsecret_proof = value
     }
   }
-  const fullUrl = buildUrl(context.root, context.version, path, query)
+  const target = buildTarget(context.root, context.version, path, query)
 
   if (call.json !== undefined && call.form !== undefined) throw new TypeError('Send either json or form, not both')
   let body: string | null = null
@@ -70,7 +72,7 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
   return {
     method,
     get url() {
-      shownUrl ??= redactor.redact(redactedUrl(fullUrl))
+      shownUrl ??= redactor.redact(redactedUrl(target.url()))
       return shownUrl
     },
     get shownHeaders() {
@@ -78,7 +80,10 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
       return shownHeaders
     },
     requestId,
-    fullUrl,
+    pathAndQuery: target.pathAndQuery,
+    get fullUrl() {
+      return target.url()
+    },
     headers,
     body,
     contentType,

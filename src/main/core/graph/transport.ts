@@ -5,7 +5,8 @@ export const REQUEST_ID_HEADER = 'x-switchboard-request-id'
 
 export interface OutgoingRequest {
   method: GraphMethod
-  url: URL
+  /** Path and query on the pool's origin. */
+  path: string
   headers: Record<string, string>
   body: string | null
   requestId: string
@@ -137,8 +138,7 @@ export function createTransport(options: TransportOptions): Transport {
         const handler = new CollectingHandler(request.signal, resolve, reject)
         pool.dispatch(
           {
-            origin: request.url.origin,
-            path: `${request.url.pathname}${request.url.search}`,
+            path: request.path,
             method: request.method,
             headers: request.headers,
             body: request.body,
