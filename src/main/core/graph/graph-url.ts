@@ -4,6 +4,8 @@ export type QueryValue = string | number | boolean | readonly (string | number)[
 export type Query = Readonly<Record<string, QueryValue>>
 
 const versionSegment = /^v\d+\.\d+(\/|$)/
+/** A `.` or `..` segment, plain or percent-encoded. */
+const dotSegment = /(^|\/)(\.|%2e){1,2}(\/|$)/i
 
 function appendQuery(params: URLSearchParams, query: Query | undefined): void {
   if (!query) return
@@ -42,7 +44,7 @@ export function buildTarget(root: GraphRoot, version: string, path: string, quer
     return targetOf(url)
   }
   const relative = path.replace(/^\/+/, '')
-  if (relative === '' || /[?#\s\\]/.test(relative) || relative.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
+  if (relative === '' || /[?#\s\\]/.test(relative) || dotSegment.test(relative)) {
     throw new TypeError(`Not a Graph path: ${JSON.stringify(path.slice(0, 200))}`)
   }
   if (versionSegment.test(relative)) {
@@ -55,9 +57,12 @@ export function buildTarget(root: GraphRoot, version: string, path: string, quer
     return targetOf(url)
   }
   // The common case without a URL object (its parsing and getters were a tenth of a send's cost).
-  const params = new URLSearchParams()
-  appendQuery(params, query)
-  const search = params.toString()
+  let search = ''
+  if (query && Object.values(query).some((value) => value !== undefined && value !== null)) {
+    const params = new URLSearchParams()
+    appendQuery(params, query)
+    search = params.toString()
+  }
   const pathAndQuery = search === '' ? pathname : `${pathname}?${search}`
   let url: URL | undefined
   return { pathAndQuery, url: () => (url ??= new URL(pathAndQuery, root.origin)) }
