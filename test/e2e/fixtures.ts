@@ -17,6 +17,8 @@ interface Fixtures {
   serve: ServeProcess
   /** Extra arguments for that serve (e.g. `--sandbox`). */
   serveArgs: string[]
+  /** Runs on the data dir after the secrets are stored and before serve starts (an object: Playwright would take a bare function for a fixture). */
+  beforeServe: { run(dataDir: string): void } | null
   /** The UI opened at the printed URL, connected. */
   app: Page
   deliver: Deliver
@@ -36,12 +38,14 @@ function storeWebhookSecrets(dataDir: string): void {
 export const test = base.extend<Fixtures>({
   serveArgs: [[], { option: true }],
   webhookSecrets: [false, { option: true }],
+  beforeServe: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   dataDir: async ({}, use) => {
     await use(tempDir())
   },
-  serve: async ({ dataDir, webhookSecrets, serveArgs }, use) => {
+  serve: async ({ dataDir, webhookSecrets, serveArgs, beforeServe }, use) => {
     if (webhookSecrets) storeWebhookSecrets(dataDir)
+    beforeServe?.run(dataDir)
     const serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0', ...serveArgs])
     await use(serve)
     await serve.stop()

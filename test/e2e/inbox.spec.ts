@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { openSocket, SocketClient } from '../support/ws-client'
 import { envelope, inbound, inboundKinds, messagesValue, statusUpdate, wamid } from '../support/webhook-payloads'
 import { expect, test } from './fixtures'
@@ -233,6 +235,46 @@ test.describe('inbox at volume', () => {
     expect(during.length).toBeGreaterThan(0)
     expect(during.length).toBeLessThanOrEqual(Math.floor(elapsed / 300) + 3)
     expect(during.length).toBeLessThan(deliveries.length / 10)
+  })
+})
+
+/**
+ * What a process killed mid-burst leaves: deliveries acknowledged and stored raw, not yet filed
+ * into the inbox (`inbox_pending`). Written straight into the store before serve starts.
+ */
+function leaveUnfiledDeliveries(count: number) {
+  return {
+    run(dataDir: string) {
+    const db = new DatabaseSync(join(dataDir, 'switchboard.db'))
+    try {
+      const { id } = db.prepare("SELECT id FROM profiles WHERE name = 'shop'").get() as { id: string }
+      const insert = db.prepare(
+        `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count, inbox_pending)
+         VALUES (?, 'POST', '/webhook', '127.0.0.1', '{}', ?, ?, 'accepted', 200, NULL, 'valid', ?, 1, 1)`,
+      )
+      const base = Date.now() - 86_400_000
+      db.exec('BEGIN')
+      for (let n = 0; n < count; n++) {
+        const body = JSON.stringify(inbound(String(15580000000 + (n % 500)), `Unfiled ${n % 500}`, { ...text(`Unfiled message ${n}`), id: `wamid.unfiled${n}` }, base + n * 1000))
+        insert.run(base + n, body, body.length, id)
+      }
+      db.exec('COMMIT')
+    } finally {
+      db.close()
+    }
+    },
+  }
+}
+
+test.describe('inbox catching up', () => {
+  test.use({ webhookSecrets: true, beforeServe: leaveUnfiledDeliveries(100_000) })
+
+  test('shows how many deliveries are still being filed, then every one of them', async ({ app }) => {
+    test.setTimeout(120_000)
+    await app.keyboard.press('Control+2')
+    await expect(app.getByTestId('inbox-backlog')).toContainText(/filing [\d,]+ deliveries…/)
+    await expect(app.getByTestId('inbox-backlog')).toBeHidden({ timeout: 90_000 })
+    await expect(app.getByTestId('live-counter')).toContainText('100,000 messages · 500 conversations')
   })
 })
 
