@@ -2,8 +2,9 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
 import { runBuiltCli } from '../support/cli'
-import { ackedThenKilled, storedWamids } from '../support/crash'
+import { ackedThenKilled, filedWamids, storedWamids } from '../support/crash'
 import { sample } from '../support/secrets'
+import { startServe } from '../support/serve'
 import { tempDir } from '../support/temp'
 
 const RUNS = Number(process.env.SWITCHBOARD_CRASH_RUNS ?? 10)
@@ -18,6 +19,11 @@ describe('crash consistency, repeatedly', () => {
       const stored = storedWamids(dataDir)
       expect([...acked].filter((id) => !stored.has(id)), `after run ${run + 1}`).toEqual([])
     }
+    // The next start files whatever the last kill left in the backlog, and a clean stop finishes it.
+    const again = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0'])
+    expect(await again.stop('SIGTERM')).toBe(0)
+    const filed = filedWamids(dataDir)
+    expect([...acked].filter((id) => !filed.has(id))).toEqual([])
     const db = new DatabaseSync(join(dataDir, 'switchboard.db'))
     const duplicates = db.prepare('SELECT wamid, COUNT(*) AS n FROM messages GROUP BY wamid HAVING n > 1').all()
     const integrity = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }

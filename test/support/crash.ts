@@ -40,12 +40,34 @@ export async function ackedThenKilled(dataDir: string, options: { concurrency: n
   return acked
 }
 
-/** Every stored message id, and how many ids are stored more than once (must be none). */
+/**
+ * Every message id the store holds durably: filed into the inbox, or acknowledged during a burst
+ * and still waiting in its raw request to be filed (the next start files those).
+ */
 export function storedWamids(dataDir: string): Set<string> {
+  const db = new DatabaseSync(join(dataDir, 'switchboard.db'))
+  try {
+    const ids = new Set((db.prepare('SELECT wamid FROM messages').all() as { wamid: string }[]).map((row) => row.wamid))
+    for (const { body } of db.prepare('SELECT body FROM webhook_requests WHERE inbox_pending = 1').all() as { body: string }[]) {
+      for (const id of wamidsIn(body)) ids.add(id)
+    }
+    return ids
+  } finally {
+    db.close()
+  }
+}
+
+/** Message ids filed into the inbox only (not those waiting in the backlog). */
+export function filedWamids(dataDir: string): Set<string> {
   const db = new DatabaseSync(join(dataDir, 'switchboard.db'))
   try {
     return new Set((db.prepare('SELECT wamid FROM messages').all() as { wamid: string }[]).map((row) => row.wamid))
   } finally {
     db.close()
   }
+}
+
+function wamidsIn(body: string): string[] {
+  const delivery = JSON.parse(body) as { entry?: { changes?: { value?: { messages?: { id: string }[] } }[] }[] }
+  return (delivery.entry ?? []).flatMap((entry) => (entry.changes ?? []).flatMap((change) => (change.value?.messages ?? []).map((message) => message.id)))
 }
