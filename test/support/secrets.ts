@@ -10,6 +10,12 @@ export const sample = {
   adminToken: `EAAB${'Ad7Mi4Nt0Ok3En9Sy2St'.repeat(6)}Adm1`,
 }
 
+/**
+ * A token-shaped test value (`EAAG` + label), assembled at run time so that no file in the repository
+ * holds a token-shaped literal for secret scanners to flag.
+ */
+export const fakeToken = (label: string): string => ['EAAG', label].join('')
+
 /** Every file under `dir` (recursively) whose bytes contain any of the needles; for secret-hygiene scans. */
 export function filesContaining(dir: string, needles: string[]): string[] {
   const hits: string[] = []

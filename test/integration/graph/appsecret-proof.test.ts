@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GraphClient } from '../../../src/main/core/graph'
 import { graphError, json, startStub, testClient, type Stub, type StubRequest } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
 const appSecret = 'app-secret-0123456789abcdef'
-const token = 'EAAGproofTokenValue1234567890'
+const token = fakeToken('proofTokenValue1234567890')
 
 /** What Meta does: recompute the proof from the token the request carries and compare. */
 function proofIsValid(request: StubRequest, secret: string): boolean {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SwitchboardError } from '@shared/contract'
 import { GraphError, type GraphClient } from '../../../src/main/core/graph'
 import { startStub, testClient, type Stub } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
-const token = 'EAAGerrorsTokenValue1234567890'
+const token = fakeToken('errorsTokenValue1234567890')
 
 interface Case {
   name: string

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { GraphNetworkError, GraphOutcomeUnknownError, REQUEST_ID_HEADER, type GraphClient } from '../../../src/main/core/graph'
 import { closedPort, HeldClock, json, startStub, testClient, type Stub, type StubHandler } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
-const token = 'EAAGfailureTokenValue1234567890'
+const token = fakeToken('failureTokenValue1234567890')
 
 /** Reads the request, then never answers. */
 const hang: StubHandler = () => {}

@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger, Redactor } from '../../../src/main/core'
 import { appSecretProof, GraphError, type GraphClient } from '../../../src/main/core/graph'
 import { graphError, json, RecordingClock, startStub, testClient, type Stub } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
 // Shapes the redactor cannot recognise on its own: only registering them keeps them out of logs.
 const token = 'sandbox-token-7f3a9c2e5b1d4f60'
 const appSecret = 'sandbox-app-secret-91c4e7a2'
-// Built at run time so the file holds nothing shaped like a real token (secret scanners flag EAA…).
-const freshToken = ['EAAG', 'freshlyExchangedToken0987654321'].join('')
+const freshToken = fakeToken('freshlyExchangedToken0987654321')
 const proof = appSecretProof(token, appSecret)
 const secrets = [token, appSecret, proof, freshToken]
 

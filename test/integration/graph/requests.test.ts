@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { REQUEST_ID_HEADER, type GraphClient } from '../../../src/main/core/graph'
 import { json, startStub, testClient, type Stub } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
-const token = 'EAAGtesttokenvalue1234567890abcd'
+const token = fakeToken('testtokenvalue1234567890abcd')
 
 describe('Graph client requests', () => {
   let stub: Stub | undefined

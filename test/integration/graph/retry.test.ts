@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { GraphError, type GraphClient } from '../../../src/main/core/graph'
 import { graphError, HeldClock, json, RecordingClock, startStub, testClient, type Stub, type StubHandler } from './stub-graph'
+import { fakeToken } from '../../support/secrets'
 
-const token = 'EAAGretryTokenValue1234567890'
+const token = fakeToken('retryTokenValue1234567890')
 
 /** Answers the n-th request with the n-th handler (the last one repeats). */
 function inOrder(...handlers: StubHandler[]): StubHandler {

@@ -3,6 +3,7 @@ import { loadMetaOpenApi } from '../../support/meta-openapi'
 import type { GraphResult } from './helpers/graph-client'
 import { advance, closeAfterEach, receiver, subscribeApp, testSandbox } from './helpers/sandbox-fixture'
 import type { WebhookBody } from './helpers/webhook-receiver'
+import { fakeToken } from '../../support/secrets'
 
 closeAfterEach()
 
@@ -71,7 +72,7 @@ describe.skipIf(!load.spec)(`sandbox conformance with Meta's OpenAPI spec${load.
       await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: 'nope', type: 'text', text: { body: 'x' } }, token),
       await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'template', template: { name: 'nope', language: { code: 'en_US' } } }, token),
       await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'template', template: { name: 'order_update', language: { code: 'en_US' } } }, token),
-      await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: 'x' } }, 'EAAGunknown0123456789012345'),
+      await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: 'x' } }, fakeToken('unknown0123456789012345')),
     ]
     for (const error of errors) {
       expect(error.status).toBeGreaterThanOrEqual(400)
@@ -87,7 +88,7 @@ describe.skipIf(!load.spec)(`sandbox conformance with Meta's OpenAPI spec${load.
     response('GET', PHONE, await graph.get(`/${phone}`, {}, token), 'phone number')
     response('GET', PHONE, await graph.get(`/${phone}`, { fields: 'id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status' }, token), 'phone fields')
     response('GET', PHONE, await graph.get(`/${phone}`, { fields: 'nonsense' }, token), 'phone bad field')
-    response('GET', PHONE, await graph.get(`/${phone}`, {}, 'EAAGunknown0123456789012345'), 'phone unknown token')
+    response('GET', PHONE, await graph.get(`/${phone}`, {}, fakeToken('unknown0123456789012345')), 'phone unknown token')
     response('POST', PHONE, await graph.post(`/${phone}`, { webhook_configuration: { override_callback_uri: endpoint.url, verify_token: endpoint.verifyToken } }, token), 'phone override')
     response('POST', PHONE, await graph.post(`/${phone}`, { webhook_configuration: { override_callback_uri: '' } }, token), 'phone override removal')
     expectValid(spec.validateRequestBody('POST', PHONE, { webhook_configuration: { override_callback_uri: endpoint.url, verify_token: 'x' } }), 'phone override request')

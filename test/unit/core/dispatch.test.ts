@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { SwitchboardError } from '@shared/contract'
 import { Redactor, silentLogger, type Handlers } from '../../../src/main/core'
 import { createDispatch } from '../../../src/main/core/dispatch'
+import { fakeToken } from '../../support/secrets'
+
+const leakedToken = fakeToken('m0PX4ZCpsBAKZCsomethinglong123')
 
 /** Only app.info is exercised; the dispatcher never touches the other handlers. */
 function handlers(info: Handlers['app.info']): Handlers {
@@ -72,13 +75,13 @@ describe('dispatch', () => {
     redactor.add('0123456789abcdef0123456789abcdef')
     const dispatch = createDispatch({
       handlers: handlers(() => {
-        throw new Error('refused EAAGm0PX4ZCpsBAKZCsomethinglong123 with secret 0123456789abcdef0123456789abcdef')
+        throw new Error(`refused ${leakedToken} with secret 0123456789abcdef0123456789abcdef`)
       }),
       log: silentLogger,
       redactor,
     })
     const text = JSON.stringify(await dispatch('app.info', undefined))
-    expect(text).not.toContain('EAAGm0PX4ZCpsBAKZCsomethinglong123')
+    expect(text).not.toContain(leakedToken)
     expect(text).not.toContain('0123456789abcdef0123456789abcdef')
     expect(text).toContain('EAAG…g123')
   })
