@@ -55,8 +55,7 @@ describe('composer against the sandbox', () => {
   })
 
   it('follows statuses from the webhooks: sent → delivered → read', async () => {
-    // Without Meta's quirks: with them, about one message in seven is never read (random seed).
-    s = await sandboxCore({ sandbox: { quirks: false } })
+    s = await sandboxCore()
     await s.core.call('sandbox.simulateInbound', { type: 'text', from: '12015550123' })
     await s.advance(2000)
     const { message } = await s.core.call('composer.send', { to: '+12015550123', message: { kind: 'text', body: 'On its way' } })
