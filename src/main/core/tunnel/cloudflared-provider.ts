@@ -4,7 +4,7 @@ import type { Clock, ClockTimer } from '../clock'
 import type { Logger, Redactor } from '../log'
 import { errorMessage, isRegisteredConnection, quickTunnelUrl, quickTunnelUrlFromHostname } from './cloudflared-output'
 import { freeLoopbackPort } from './free-port'
-import { ProviderState } from './provider-state'
+import { StatefulProvider } from './provider-state'
 import { readQuickTunnelHostname } from './quick-tunnel-metrics'
 import type { ProviderSnapshot, TunnelProvider } from './types'
 
@@ -51,9 +51,8 @@ interface Run {
  * lines (or, failing that, the metrics endpoint's `/quicktunnel`). A process that dies is started
  * again with backoff; quick tunnels get a new URL each time.
  */
-export class CloudflaredProvider implements TunnelProvider {
+export class CloudflaredProvider extends StatefulProvider implements TunnelProvider {
   readonly kind = 'cloudflared' as const
-  private readonly state: ProviderState
   private readonly binary: string
   private readonly backoff: readonly number[]
   private run: Run | undefined
@@ -62,17 +61,9 @@ export class CloudflaredProvider implements TunnelProvider {
   private stopping = false
 
   constructor(private readonly options: CloudflaredOptions) {
-    this.state = new ProviderState(options.redactor)
+    super(options.redactor)
     this.binary = options.binary ?? 'cloudflared'
     this.backoff = options.backoffMs?.length ? options.backoffMs : DEFAULT_BACKOFF_MS
-  }
-
-  snapshot(): ProviderSnapshot {
-    return this.state.snapshot()
-  }
-
-  onChange(listener: (snapshot: ProviderSnapshot) => void): () => void {
-    return this.state.onChange(listener)
   }
 
   start(): Promise<ProviderSnapshot> {

@@ -1,6 +1,6 @@
 import type { SelfTestResult } from '@shared/contract'
 import type { Redactor } from '../log'
-import { ProviderState } from './provider-state'
+import { StatefulProvider } from './provider-state'
 import { webhookUrlOf } from './public-url'
 import type { ProviderSnapshot, TunnelProvider } from './types'
 
@@ -18,22 +18,13 @@ export interface ManualOptions {
  * checks the URL with Meta's verification request: online when the challenge comes back from this
  * listener, error with the reason otherwise.
  */
-export class ManualProvider implements TunnelProvider {
+export class ManualProvider extends StatefulProvider implements TunnelProvider {
   readonly kind = 'manual' as const
-  private readonly state: ProviderState
   private stopped = false
   lastCheck: SelfTestResult | null = null
 
   constructor(private readonly options: ManualOptions) {
-    this.state = new ProviderState(options.redactor)
-  }
-
-  snapshot(): ProviderSnapshot {
-    return this.state.snapshot()
-  }
-
-  onChange(listener: (snapshot: ProviderSnapshot) => void): () => void {
-    return this.state.onChange(listener)
+    super(options.redactor)
   }
 
   async start(): Promise<ProviderSnapshot> {

@@ -1,6 +1,6 @@
 import { SwitchboardError } from '@shared/contract'
 import type { Redactor } from '../log'
-import { ProviderState } from './provider-state'
+import { StatefulProvider } from './provider-state'
 import type { ProviderSnapshot, TunnelProvider } from './types'
 
 /** A forwarding session as the ngrok library hands it back. */
@@ -34,23 +34,14 @@ export const NGROK_AUTHTOKEN_FIX =
   'Copy your authtoken from https://dashboard.ngrok.com/get-started/your-authtoken into the profile (it is kept in the OS keychain), or set NGROK_AUTHTOKEN for `switchboard serve`'
 
 /** An ngrok endpoint through the official library; ngrok reconnects by itself and says so. */
-export class NgrokProvider implements TunnelProvider {
+export class NgrokProvider extends StatefulProvider implements TunnelProvider {
   readonly kind = 'ngrok' as const
-  private readonly state: ProviderState
   private session: NgrokSession | undefined
   private stopped = false
 
   constructor(private readonly options: NgrokOptions) {
-    this.state = new ProviderState(options.redactor)
+    super(options.redactor)
     options.redactor.add(options.authtoken)
-  }
-
-  snapshot(): ProviderSnapshot {
-    return this.state.snapshot()
-  }
-
-  onChange(listener: (snapshot: ProviderSnapshot) => void): () => void {
-    return this.state.onChange(listener)
   }
 
   async start(): Promise<ProviderSnapshot> {

@@ -1,5 +1,5 @@
 import type { Redactor } from '../log'
-import type { ProviderSnapshot } from './types'
+import type { ProviderSnapshot, TunnelProvider } from './types'
 
 type Fields = Omit<ProviderSnapshot, 'logs'>
 
@@ -82,5 +82,22 @@ export class ProviderState {
   private notify(): void {
     const snapshot = this.snapshot()
     for (const listener of this.listeners) listener(snapshot)
+  }
+}
+
+/** What every provider shares: its state, the snapshot of it and change notifications. */
+export abstract class StatefulProvider implements Pick<TunnelProvider, 'snapshot' | 'onChange'> {
+  protected readonly state: ProviderState
+
+  constructor(redactor: Redactor) {
+    this.state = new ProviderState(redactor)
+  }
+
+  snapshot(): ProviderSnapshot {
+    return this.state.snapshot()
+  }
+
+  onChange(listener: (snapshot: ProviderSnapshot) => void): () => void {
+    return this.state.onChange(listener)
   }
 }

@@ -13,6 +13,8 @@ const SLICE_MAX_REQUESTS = 256
  */
 const MAX_WAIT_MS = 1_000
 const SLICE_UNDER_LOAD_MS = 2
+/** About what fits in the short slice: no point reading more stored bodies than it can file. */
+const SLICE_UNDER_LOAD_REQUESTS = 32
 const RETRY_AFTER_FAULT_MS = 1_000
 
 export interface InboxBacklogOptions {
@@ -81,7 +83,7 @@ export class InboxBacklog {
   /** Files what it can within `budgetMs`, blocking (shutdown, and tests that need the inbox complete). */
   drain(budgetMs = Infinity): void {
     const deadline = performance.now() + budgetMs
-    while (this.size > 0 && performance.now() < deadline && this.fileSlice(deadline)) {
+    while (this.size > 0 && performance.now() < deadline && this.fileSlice(deadline, SLICE_MAX_REQUESTS)) {
       // each pass files up to SLICE_MAX_REQUESTS in one transaction
     }
   }
@@ -92,11 +94,12 @@ export class InboxBacklog {
     const underLoad = this.options.ingestWaiting()
     if (underLoad && now - this.lastSliceAt < MAX_WAIT_MS) return
     this.lastSliceAt = now
-    if (this.fileSlice(now + (underLoad ? SLICE_UNDER_LOAD_MS : SLICE_MS))) this.schedule()
+    const [budgetMs, limit] = underLoad ? [SLICE_UNDER_LOAD_MS, SLICE_UNDER_LOAD_REQUESTS] : [SLICE_MS, SLICE_MAX_REQUESTS]
+    if (this.fileSlice(now + budgetMs, limit)) this.schedule()
   }
 
   /** Files up to one slice in one transaction; false when it failed and a retry is armed. */
-  private fileSlice(deadline: number): boolean {
+  private fileSlice(deadline: number, limit: number): boolean {
     const { store, log } = this.options
     const change: InboxChange = { newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
     const contacts = new Set<string>()
@@ -105,7 +108,7 @@ export class InboxBacklog {
     try {
       // Unsynced: a filing lost to a power cut leaves its requests pending, and they are filed again.
       store.wal.unsynced(() => {
-        const batch = store.capture.pending(SLICE_MAX_REQUESTS)
+        const batch = store.capture.pending(limit)
         fetched = batch.length
         for (const request of batch) {
           const one = this.fileOne(request)
@@ -133,7 +136,7 @@ export class InboxBacklog {
     }
     this.options.onFault(null)
     // Fewer rows than asked for and all of them filed: the store holds no more.
-    this.resize(fetched < SLICE_MAX_REQUESTS && filed === fetched ? 0 : Math.max(0, this.size - filed))
+    this.resize(fetched < limit && filed === fetched ? 0 : Math.max(0, this.size - filed))
     change.contacts = [...contacts]
     if (change.newMessages + change.newStatuses + change.newEvents > 0) this.options.onFiled(change)
     return true

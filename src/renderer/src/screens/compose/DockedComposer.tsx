@@ -58,22 +58,14 @@ export function DockedComposer({ waId, name }: { waId: string; name: string }) {
     requestAnimationFrame(() => textRef.current?.focus())
   }
 
-  const context = reacting ? (
+  const target = reacting ?? replying
+  const context = target ? (
     <div className="composer__context" role="status">
       <span>
-        Reacting to <span className="composer__quoted">{messageLabel(reacting)}</span>
+        {reacting ? 'Reacting to' : 'Replying to'} <span className="composer__quoted">{messageLabel(target)}</span>
       </span>
       <button type="button" className="button button--ghost" onClick={() => cancelAction(waId)}>
-        Cancel reaction
-      </button>
-    </div>
-  ) : replying ? (
-    <div className="composer__context" role="status">
-      <span>
-        Replying to <span className="composer__quoted">{messageLabel(replying)}</span>
-      </span>
-      <button type="button" className="button button--ghost" onClick={() => cancelAction(waId)}>
-        Cancel reply
+        {reacting ? 'Cancel reaction' : 'Cancel reply'}
       </button>
     </div>
   ) : null

@@ -69,39 +69,27 @@ export function ProviderForm({ status }: { status: TunnelStatus }) {
       </div>
       <p className="muted tunnel-form__hint">{providerHints[provider]}</p>
       {provider === 'manual' ? (
-        <div className="tunnel-form__field">
-          <label htmlFor="tunnel-url">Public URL</label>
-          <input
-            id="tunnel-url"
-            className="input input--mono input--wide"
-            inputMode="url"
-            placeholder="https://hooks.example.com"
-            value={url}
-            aria-invalid={urlError !== null}
-            aria-describedby="tunnel-url-note"
-            onChange={(event) => edit({ url: event.target.value })}
-          />
-          <div id="tunnel-url-note" className={urlError ? 'danger-text' : 'muted'} role={urlError ? 'alert' : undefined}>
-            {urlError ?? `Without /webhook (it is appended). It must lead to ${listenerUrl ?? "this machine's listener"}.`}
-          </div>
-        </div>
+        <TextField
+          id="tunnel-url"
+          label="Public URL"
+          placeholder="https://hooks.example.com"
+          inputMode="url"
+          value={url}
+          error={urlError}
+          note={`Without /webhook (it is appended). It must lead to ${listenerUrl ?? "this machine's listener"}.`}
+          onChange={(value) => edit({ url: value })}
+        />
       ) : null}
       {provider === 'ngrok' ? (
-        <div className="tunnel-form__field">
-          <label htmlFor="tunnel-domain">Reserved domain (optional)</label>
-          <input
-            id="tunnel-domain"
-            className="input input--mono input--wide"
-            placeholder="example.ngrok.app"
-            value={domain}
-            aria-invalid={domainError !== null}
-            aria-describedby="tunnel-domain-note"
-            onChange={(event) => edit({ domain: event.target.value })}
-          />
-          <div id="tunnel-domain-note" className={domainError ? 'danger-text' : 'muted'} role={domainError ? 'alert' : undefined}>
-            {domainError ?? 'Empty: ngrok picks an address.'}
-          </div>
-        </div>
+        <TextField
+          id="tunnel-domain"
+          label="Reserved domain (optional)"
+          placeholder="example.ngrok.app"
+          value={domain}
+          error={domainError}
+          note="Empty: ngrok picks an address."
+          onChange={(value) => edit({ domain: value })}
+        />
       ) : null}
       <div className="inline-form">
         <button type="submit" className="button button--primary" disabled={starting || urlMissing}>
@@ -129,5 +117,28 @@ export function ProviderForm({ status }: { status: TunnelStatus }) {
       </div>
       {error && urlError === null && domainError === null ? <ErrorMessage error={error} /> : null}
     </form>
+  )
+}
+
+/** One text input of the form with its note below, which turns into the error when there is one. */
+function TextField(props: { id: string; label: string; placeholder: string; inputMode?: 'url'; value: string; error: string | null; note: string; onChange: (value: string) => void }) {
+  const noteId = `${props.id}-note`
+  return (
+    <div className="tunnel-form__field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        className="input input--mono input--wide"
+        {...(props.inputMode ? { inputMode: props.inputMode } : {})}
+        placeholder={props.placeholder}
+        value={props.value}
+        aria-invalid={props.error !== null}
+        aria-describedby={noteId}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      <div id={noteId} className={props.error ? 'danger-text' : 'muted'} role={props.error ? 'alert' : undefined}>
+        {props.error ?? props.note}
+      </div>
+    </div>
   )
 }
