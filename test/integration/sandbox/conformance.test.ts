@@ -137,4 +137,35 @@ describe.skipIf(!load.spec)(`sandbox conformance with Meta's OpenAPI spec${load.
     const played = endpoint.statuses().find((status) => status.status === 'played')!
     expect(published.validateSchema('Statuses', played).errors).toEqual([expect.stringMatching(/^\/status must be equal to one of the allowed values/)])
   })
+
+  it('username and BSUID shapes: valid but for what the v23.0 spec predates (no `from`, no `recipient_id`)', async () => {
+    const fixture = await testSandbox()
+    const { sandbox, graph, token } = fixture
+    const endpoint = await receiver()
+    await subscribeApp(fixture, endpoint)
+    const phone = sandbox.phoneNumbers[0]!.id
+    const user = sandbox.customers.list().find((person) => person.username !== null)!
+    await sandbox.customers.send({ from: user.userId, type: 'text' })
+    await sandbox.customers.send({ from: user.userId, type: 'image' })
+    const sent = await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', recipient: user.userId, type: 'text', text: { body: 'hello' } }, token)
+    response('POST', MESSAGES, sent, 'send by BSUID')
+    await advance(fixture, 120_000)
+    await sandbox.customers.send({ from: user.userId, type: 'system' })
+    await advance(fixture, 1000)
+
+    const values = endpoint.changes().map((change) => change.value)
+    const messages = values.flatMap((value) => value.messages ?? [])
+    const statuses = endpoint.statuses()
+    expect(messages.map((message) => message.type)).toEqual(expect.arrayContaining(['text', 'image', 'system']))
+    expect(statuses.map((status) => status.status)).toEqual(['sent', 'delivered', 'read'])
+    for (const contact of values.flatMap((value) => (value.contacts as unknown[] | undefined) ?? [])) expectValid(spec.validateSchema('ContactProfile', contact), 'contact')
+    // Meta's newer docs omit the phone for username users; the v23.0 spec still requires it, and nothing else is amiss.
+    for (const message of messages) {
+      expect(spec.validateSchema('IncomingMessage', message).errors, JSON.stringify(message)).toEqual([expect.stringMatching(/^\/ must have required property 'from'/)])
+    }
+    for (const status of statuses) {
+      expect(spec.validateSchema('Statuses', status).errors, JSON.stringify(status)).toEqual([expect.stringMatching(/^\/ must have required property 'recipient_id'/)])
+    }
+  })
 })
+

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/main/core/clock'
 import { Redactor } from '../../../src/main/core/log'
 import type { GraphErrorResult } from './helpers/graph-client'
+import { tempDir } from '../../support/core'
 import { advance, closeAfterEach, receiver, subscribeApp, testSandbox } from './helpers/sandbox-fixture'
 
 closeAfterEach()
@@ -45,6 +46,72 @@ describe('sandbox state', () => {
     await graph.post(`/${phone}/messages`, { messaging_product: 'whatsapp', to: '15550102222', type: 'text', text: { body: 'Back again' } }, second.token)
     await advance(second, 120_000)
     expect(endpoint.statuses().map((status) => status.status)).toContain('read')
+  })
+
+  it('upgrades a version-1 state file: customers keep numbers, windows and history and get BSUIDs, the same ones every time', async () => {
+    const first = await testSandbox({ seed: 21 })
+    const phone = first.sandbox.phoneNumbers[0]!.id
+    await first.sandbox.customers.send({ from: '15550102222' })
+    const offered = await first.graph.post<{ messages: { id: string }[] }>(`/${phone}/messages`, { messaging_product: 'whatsapp', to: '15550102222', type: 'text', text: { body: 'Anything else?' } }, first.token)
+    await first.sandbox.close()
+    // Rewrite the file the way version 1 wrote it: customers and messages known by phone only.
+    const file = join(first.dataDir, 'sandbox', 'state.json')
+    const state = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: number
+      app: Record<string, unknown>
+      customers: { key: string; waId: string; name: string; lastInboundAt: number | null }[]
+      messages: Record<string, unknown>[]
+    }
+    const phoneOf = new Map(state.customers.map((customer) => [customer.key, customer.waId]))
+    const v1 = {
+      ...state,
+      version: 1,
+      app: { id: state.app.id, secret: state.app.secret, name: state.app.name },
+      customers: state.customers.map(({ waId, name, lastInboundAt }) => ({ waId, name, lastInboundAt })),
+      messages: state.messages.map(({ customerKey, ...message }) => ({ ...message, waId: phoneOf.get(customerKey as string) })),
+    }
+    writeFileSync(file, JSON.stringify(v1))
+    const copy = tempDir('switchboard-sandbox-')
+    cpSync(join(first.dataDir, 'sandbox'), join(copy, 'sandbox'), { recursive: true })
+
+    const second = await testSandbox({ dataDir: first.dataDir, clock: first.clock })
+    const again = await testSandbox({ dataDir: copy, clock: first.clock })
+    const people = second.sandbox.customers.list()
+    expect(again.sandbox.customers.list()).toEqual(people)
+    expect(people.map((person) => ({ name: person.name, waId: person.waId }))).toEqual(v1.customers.map(({ name, waId }) => ({ name, waId })))
+    for (const person of people) {
+      expect(person.username).toBeNull()
+      expect(person.userId).toMatch(/^[A-Z]{2}\.\d{20}$/)
+    }
+    expect(people.find((person) => person.waId === '15550102222')!.userId).toMatch(/^US\./)
+    expect(second.sandbox.requireAppSecret).toBe(false)
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(2)
+
+    // The window and the history survived: the window is open, and a reaction finds the old message.
+    const listed = await second.graph.get<{ data: { wa_id: string; window_open: boolean }[] }>('/_sandbox/customers')
+    expect(listed.body.data).toContainEqual(expect.objectContaining({ wa_id: '15550102222', window_open: true }))
+    const endpoint = await receiver()
+    await subscribeApp(second, endpoint)
+    await second.sandbox.customers.send({ from: '15550102222', type: 'reaction' })
+    const reply = await second.graph.post<{ messages: { id: string }[] }>(`/${phone}/messages`, { messaging_product: 'whatsapp', to: '15550102222', type: 'text', text: { body: 'Back again' } }, second.token)
+    await advance(second, 120_000)
+    expect(endpoint.statuses().filter((status) => status.id === reply.body.messages[0]!.id).map((status) => status.status)).toEqual(['sent', 'delivered', 'read'])
+    expect(endpoint.messages().find((message) => message.type === 'reaction')!.reaction).toMatchObject({ message_id: offered.body.messages[0]!.id })
+  })
+
+  it('keeps Require App Secret, marketing preferences and the phones on record across a restart', async () => {
+    const first = await testSandbox({ seed: 12 })
+    first.sandbox.setRequireAppSecret(true)
+    await first.sandbox.customers.send({ from: '+44 7400 765432', username: true })
+    const user = first.sandbox.customers.list().find((person) => person.userId.startsWith('GB.') && person.username !== null)!
+    await first.sandbox.customers.setMarketingPreference(user.userId, 'stop')
+    await first.sandbox.close()
+
+    const second = await testSandbox({ dataDir: first.dataDir, clock: first.clock })
+    expect(second.sandbox.requireAppSecret).toBe(true)
+    expect(second.sandbox.customers.list()).toContainEqual({ ...user, waId: null })
+    const customers = await second.graph.get<{ data: Record<string, unknown>[] }>('/_sandbox/customers')
+    expect(customers.body.data).toContainEqual(expect.objectContaining({ user_id: user.userId, wa_id: null, marketing_messages: 'stop' }))
   })
 
   it('is deterministic for a seed and different without one', async () => {

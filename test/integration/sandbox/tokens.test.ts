@@ -111,6 +111,21 @@ describe('sandbox tokens', () => {
     expect(late.body.error).toMatchObject({ code: 190, error_subcode: 463 })
   })
 
+  it('gives a long-lived user token back with the same expiry when it is exchanged again', async () => {
+    const { sandbox, graph, clock } = await testSandbox()
+    const params = { grant_type: 'fb_exchange_token', client_id: sandbox.app.id, client_secret: sandbox.app.secret }
+    const short = sandbox.issueToken('user_short')
+    const long = await graph.get<{ access_token: string; expires_in: number }>('/oauth/access_token', { ...params, fb_exchange_token: short.token })
+    expect(long.body.expires_in).toBe(60 * 24 * 3600)
+
+    clock.advance(10 * 24 * 3600 * 1000)
+    const again = await graph.get<{ access_token: string; token_type: string; expires_in: number }>('/oauth/access_token', { ...params, fb_exchange_token: long.body.access_token })
+    // Only a new login extends a user token: the same token, counting down.
+    expect(again.body).toEqual({ access_token: long.body.access_token, token_type: 'bearer', expires_in: 50 * 24 * 3600 })
+    const debug = await graph.get<{ data: { expires_at: number } }>('/debug_token', { input_token: again.body.access_token }, sandbox.issueToken('app').token)
+    expect(debug.body.data.expires_at).toBe(Math.floor(clock.now() / 1000) + 50 * 24 * 3600)
+  })
+
   it('returns the real OAuth error envelopes for missing parameters and a wrong secret', async () => {
     const { sandbox, graph, token } = await testSandbox()
     const base = { grant_type: 'fb_exchange_token', client_id: sandbox.app.id, client_secret: sandbox.app.secret, fb_exchange_token: token }
@@ -163,5 +178,42 @@ describe('sandbox tokens', () => {
     expect(noProof.body.error.message).toBe('(#100) The parameter appsecret_proof is required')
     const notAdmin = await graph.post<GraphErrorResult>(path, { ...body, appsecret_proof: proof(token, sandbox.app.secret) }, token)
     expect(notAdmin.status).toBe(403)
+  })
+
+  it('with "Require App Secret" on, refuses user and system-user calls without appsecret_proof; app tokens and oauth are not affected', async () => {
+    const { sandbox, graph, token } = await testSandbox()
+    const phone = `/${sandbox.phoneNumbers[0]!.id}`
+    const appToken = `${sandbox.app.id}|${sandbox.app.secret}`
+    expect((await graph.get('/_sandbox/app')).body).toEqual({ require_app_secret: false })
+    expect(sandbox.requireAppSecret).toBe(false)
+    expect((await graph.get(phone, {}, token)).status).toBe(200)
+
+    expect((await graph.post('/_sandbox/app', { require_app_secret: 'true' }, undefined, { form: true })).body).toEqual({ success: true, require_app_secret: true })
+    expect(sandbox.requireAppSecret).toBe(true)
+    const REQUIRED = { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100 }
+    const user = sandbox.issueToken('user_long').token
+    for (const caller of [token, user]) {
+      const refused = await graph.get<GraphErrorResult>(phone, {}, caller)
+      expect(refused.status).toBe(400)
+      expect(refused.body.error).toMatchObject(REQUIRED)
+      expect((await graph.get(phone, { appsecret_proof: proof(caller, sandbox.app.secret) }, caller)).status).toBe(200)
+      expect((await graph.get<GraphErrorResult>(phone, { appsecret_proof: proof(caller, 'not-the-secret') }, caller)).body.error.message).toBe('Invalid appsecret_proof provided in the API argument')
+    }
+    const send = await graph.post<GraphErrorResult>(`${phone}/messages`, { messaging_product: 'whatsapp', to: '15550104477', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }, token)
+    expect(send.body.error).toMatchObject(REQUIRED)
+    expect((await graph.get<GraphErrorResult>('/debug_token', { input_token: token }, token)).body.error).toMatchObject(REQUIRED)
+    const mint = await graph.post<GraphErrorResult>(`/${sandbox.systemUserId}/access_tokens`, { business_app: sandbox.app.id, scope: 'whatsapp_business_messaging' }, sandbox.adminToken)
+    expect(mint.body.error).toMatchObject(REQUIRED)
+
+    // App tokens, and the OAuth endpoint (which authenticates with the app's id and secret), are not affected.
+    expect((await graph.get('/debug_token', { input_token: token }, appToken)).status).toBe(200)
+    expect((await graph.get(`/${sandbox.app.id}/subscriptions`, {}, sandbox.issueToken('app').token)).status).toBe(200)
+    const exchanged = await graph.get('/oauth/access_token', { grant_type: 'fb_exchange_token', client_id: sandbox.app.id, client_secret: sandbox.app.secret, fb_exchange_token: token })
+    expect(exchanged.status).toBe(200)
+
+    sandbox.setRequireAppSecret(false)
+    expect((await graph.get('/_sandbox/app')).body).toEqual({ require_app_secret: false })
+    expect((await graph.get(phone, {}, token)).status).toBe(200)
+    expect((await graph.post<GraphErrorResult>('/_sandbox/app', { require_app_secret: 'maybe' })).body.error.code).toBe(100)
   })
 })

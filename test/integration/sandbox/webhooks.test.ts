@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { INBOUND_KINDS } from '../../../src/main/core/sandbox'
 import type { GraphErrorResult } from './helpers/graph-client'
 import { advance, closeAfterEach, receiver, subscribeApp, testSandbox } from './helpers/sandbox-fixture'
-import { signatureIsValid } from './helpers/webhook-receiver'
+import { signatureIsValid, signatureMatchesReserialised } from './helpers/webhook-receiver'
 
 closeAfterEach()
 
@@ -243,13 +243,50 @@ describe('webhook deliveries', () => {
     expect(byType.get('unsupported')).toMatchObject({ errors: [{ code: 131051 }] })
     for (const webhook of endpoint.received) expect(signatureIsValid(webhook.raw, webhook.headers['x-hub-signature-256'], sandbox.app.secret)).toBe(true)
     const withMessages = endpoint.changes().filter((change) => change.value.messages)
-    for (const change of withMessages) expect(change.value.contacts).toEqual([{ profile: { name: expect.any(String) as unknown }, wa_id: CUSTOMER }])
+    const userId = endpoint.messages()[0]!.from_user_id
+    expect(userId).toMatch(/^US\.\d{20}$/)
+    for (const change of withMessages) expect(change.value.contacts).toEqual([{ profile: { name: expect.any(String) as unknown }, wa_id: CUSTOMER, user_id: userId }])
+    for (const message of endpoint.messages()) expect(message).toMatchObject({ from: CUSTOMER, from_user_id: userId })
 
     await sandbox.customers.send({ from: CUSTOMER, type: 'system' })
     await advance(fixture, 1000)
     const system = endpoint.changes().at(-1)!.value
     expect(system.contacts).toBeUndefined()
-    expect(system.messages![0]).toMatchObject({ type: 'system', system: { type: 'user_changed_number', wa_id: expect.stringMatching(/^\d+$/) as unknown } })
+    expect(system.messages![0]).toMatchObject({
+      from: CUSTOMER,
+      from_user_id: userId,
+      type: 'system',
+      system: { type: 'user_changed_number', wa_id: expect.stringMatching(/^\d+$/) as unknown, user_id: expect.stringMatching(/^[A-Z]{2}\.\d+$/) as unknown, previous_user_id: userId },
+    })
+  })
+
+  it('writes bodies as Meta does (non-ASCII as \\uXXXX, / as \\/), so receivers that re-serialise to verify accept accents and emoji', async () => {
+    const fixture = await testSandbox()
+    const { sandbox } = fixture
+    const endpoint = await receiver()
+    await subscribeApp(fixture, endpoint)
+    for (const type of ['location', 'image', 'reaction', 'reaction', 'reaction', 'reaction', 'reaction'] as const) await sandbox.customers.send({ from: CUSTOMER, type })
+    await advance(fixture, 1000)
+
+    const raw = Buffer.concat(endpoint.received.map((webhook) => webhook.raw)).toString('latin1')
+    // Praça do Comércio, image/jpeg, and an emoji beyond the BMP as its UTF-16 surrogate pair.
+    expect(raw).toContain('Pra\\u00e7a do Com\\u00e9rcio')
+    expect(raw).toContain('"mime_type":"image\\/jpeg"')
+    const reactions = endpoint.messages().flatMap((message) => (message.type === 'reaction' ? [(message.reaction as { emoji: string }).emoji] : []))
+    const wide = reactions.find((emoji) => emoji.codePointAt(0)! > 0xffff)!
+    expect(wide).toBeDefined()
+    expect(raw).toContain(`"emoji":"\\u${wide.charCodeAt(0).toString(16)}\\u${wide.charCodeAt(1).toString(16)}`)
+    expect(raw).not.toMatch(/\\u[0-9a-f]{0,3}[A-F]/)
+
+    for (const webhook of endpoint.received) {
+      expect(webhook.raw.every((byte) => byte < 0x80)).toBe(true)
+      const header = webhook.headers['x-hub-signature-256']
+      expect(signatureMatchesReserialised(webhook.body, header, sandbox.app.secret)).toBe(true)
+      expect(signatureIsValid(webhook.raw, header, sandbox.app.secret)).toBe(true)
+    }
+    // The escaped form is what makes it work: plain UTF-8 JSON of the same body has another signature.
+    const accented = endpoint.received.find((webhook) => JSON.stringify(webhook.body).includes('ç'))!
+    expect(signatureIsValid(Buffer.from(JSON.stringify(accented.body)), accented.headers['x-hub-signature-256'], sandbox.app.secret)).toBe(false)
   })
 
   it('retries a failing callback with backoff until it answers 200, with the same signed body', async () => {

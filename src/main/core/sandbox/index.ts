@@ -1,4 +1,15 @@
 export { startSandbox } from './start-sandbox'
-export type { Sandbox, SandboxOptions, IssuedToken, CustomerSendInput, InboundKind, TokenKind, DeliveryReport, SandboxEnvName } from './types'
+export type {
+  Sandbox,
+  SandboxOptions,
+  IssuedToken,
+  CustomerSendInput,
+  SandboxCustomer,
+  MarketingPreference,
+  InboundKind,
+  TokenKind,
+  DeliveryReport,
+  SandboxEnvName,
+} from './types'
 export { INBOUND_KINDS } from './customers'
 export { RETRY_WINDOW_MS } from './webhooks'

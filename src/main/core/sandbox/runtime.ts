@@ -73,9 +73,9 @@ export class SandboxRuntime {
     this.timers.clear()
   }
 
-  /** A message id shaped like Meta's (`wamid.` + base64 of an opaque key). */
-  wamid(waId: string): string {
-    const key = `${waId.length.toString(16).padStart(2, '0')}${waId}${this.rng.hex(24).toUpperCase()}`
+  /** A message id shaped like Meta's (`wamid.` + base64 of a key holding the address: a phone number or a BSUID). */
+  wamid(address: string): string {
+    const key = `${address.length.toString(16).padStart(2, '0')}${address}${this.rng.hex(24).toUpperCase()}`
     return `wamid.HBg${Buffer.from(key).toString('base64').replace(/=+$/, '')}`
   }
 

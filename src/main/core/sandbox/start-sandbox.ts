@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto'
 import type { Server } from 'node:http'
 import { silentLogger } from '../log'
-import { CustomerSimulation } from './customers'
+import { CustomerDirectory, CustomerSimulation } from './customers'
 import { route, startGraphServer, type GraphContext } from './endpoints'
 import { Outbound } from './messaging'
 import { SandboxRuntime } from './runtime'
 import { sandboxEnv } from './sandbox-env'
 import { SeededRandom } from './seeded-random'
-import { createInitialState, StateFile, StateStore, type SandboxState } from './state'
+import { createInitialState, StateFile, StateStore, upgradeState, type SandboxState } from './state'
 import { TokenService } from './tokens'
 import type { Sandbox, SandboxOptions } from './types'
 import { verifyCallback, WebhookDispatcher } from './webhooks'
@@ -40,7 +40,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     pairBurst: options.pairBurst ?? 45,
     quirks,
   })
-  const customers = new CustomerSimulation(runtime, store, dispatcher, outbound)
+  const directory = new CustomerDirectory(store, rng)
+  const customers = new CustomerSimulation(runtime, store, directory, dispatcher, outbound)
   const handshakes = new AbortController()
 
   let url = ''
@@ -82,11 +83,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     env: () => sandboxEnv(state, url),
     customers: {
       send: (input) => Promise.resolve().then(() => customers.send(input)),
+      list: () => directory.list(),
+      setMarketingPreference: (from, value, phoneNumberId) => Promise.resolve().then(() => customers.setMarketingPreference(from, value, phoneNumberId)),
       start: () => customers.start(),
       stop: () => customers.stop(),
       get running() {
         return customers.isRunning
       },
+    },
+    get requireAppSecret() {
+      return state.app.requireAppSecret
+    },
+    setRequireAppSecret(on) {
+      state.app.requireAppSecret = on
+      store.changed()
     },
     revokeToken(token) {
       tokens.revoke(token)
@@ -114,7 +124,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 function loadOrCreate(file: StateFile, options: SandboxOptions, lifetime: number, log: SandboxOptions['log'] & object): { state: SandboxState; rng: SeededRandom } {
   const loaded = file.load()
-  if (loaded && !('corrupt' in loaded)) return { state: loaded, rng: new SeededRandom(loaded.rng) }
+  if (loaded && !('corrupt' in loaded)) {
+    const rng = new SeededRandom(loaded.rng)
+    return { state: upgradeState(loaded, rng), rng }
+  }
   if (loaded && 'corrupt' in loaded) {
     const aside = file.quarantine(options.clock.now())
     log.warn('sandbox state was unreadable and was moved aside; starting a fresh sandbox', { reason: loaded.corrupt, movedTo: aside })

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock'
 import type { Logger, Redactor } from '../log'
-import type { CustomerSendInput, InboundKind } from './customers'
+import type { CustomerSendInput, CustomerView, InboundKind } from './customers'
 import type { SandboxEnvName } from './sandbox-env'
 import type { TokenKind } from './state'
-import type { DeliveryReport } from './webhooks'
+import type { DeliveryReport, MarketingPreference } from './webhooks'
 
 export interface SandboxOptions {
   /** State persists in `<dataDir>/sandbox/state.json`. */
@@ -53,11 +53,19 @@ export interface Sandbox {
   currentToken(): string
   env(): Record<SandboxEnvName, string>
   readonly customers: {
+    /** A customer writes in; `from` is a phone number or a BSUID (see CustomerSendInput). */
     send(input?: CustomerSendInput): Promise<{ wamid: string }>
+    /** Every customer, with the phone only where the business has it on record. */
+    list(): SandboxCustomer[]
+    /** `from` (phone number or BSUID) stops or resumes marketing messages: a `user_preferences` webhook follows. */
+    setMarketingPreference(from: string, value: MarketingPreference, phoneNumberId?: string): Promise<void>
     start(): void
     stop(): void
     readonly running: boolean
   }
+  /** The app setting "Require App Secret": user and system-user calls without `appsecret_proof` are refused. Persisted; default off. */
+  readonly requireAppSecret: boolean
+  setRequireAppSecret(on: boolean): void
   revokeToken(token: string): void
   /** Every webhook delivery attempt's outcome (for the UI's traffic view and for tests). */
   onDelivery(listener: (report: DeliveryReport) => void): () => void
@@ -67,4 +75,6 @@ export interface Sandbox {
   close(): Promise<void>
 }
 
-export type { CustomerSendInput, InboundKind, TokenKind, DeliveryReport, SandboxEnvName }
+export type SandboxCustomer = CustomerView
+
+export type { CustomerSendInput, InboundKind, MarketingPreference, TokenKind, DeliveryReport, SandboxEnvName }

@@ -11,12 +11,13 @@ export interface StatusItem {
   id: string
   status: string
   timestamp: string
-  recipient_id: string
+  recipient_id?: string
+  recipient_user_id?: string
   pricing?: Record<string, unknown>
   conversation?: Record<string, unknown>
   errors?: { code: number; title: string; message: string; error_data: { details: string } }[]
 }
-export type InboundItem = Record<string, unknown> & { from: string; id: string; timestamp: string; type: string }
+export type InboundItem = Record<string, unknown> & { from?: string; from_user_id: string; id: string; timestamp: string; type: string }
 
 export interface ReceivedWebhook {
   raw: Buffer
@@ -30,6 +31,27 @@ export function signatureIsValid(raw: Buffer, header: string | string[] | undefi
   const expected = Buffer.from(createHmac('sha256', appSecret).update(raw).digest('hex'))
   const given = Buffer.from(header.slice('sha256='.length))
   return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+/**
+ * Meta's description of its bodies, written here independently of the sandbox: JSON with every
+ * UTF-16 unit above 0x7F as lowercase `\uXXXX` and `/` as `\/`.
+ */
+export function metaEscapedJson(value: unknown): string {
+  const json = JSON.stringify(value)
+  let out = ''
+  for (let index = 0; index < json.length; index++) {
+    const unit = json.charCodeAt(index)
+    if (unit > 0x7f) out += `\\u${unit.toString(16).padStart(4, '0')}`
+    else if (json[index] === '/') out += '\\/'
+    else out += json[index]
+  }
+  return out
+}
+
+/** How Meta tells receivers to verify: parse the body, re-serialise it in the escaped form, HMAC that. */
+export function signatureMatchesReserialised(body: unknown, header: string | string[] | undefined, appSecret: string): boolean {
+  return signatureIsValid(Buffer.from(metaEscapedJson(body)), header, appSecret)
 }
 
 /**

@@ -1,13 +1,17 @@
-import { normalisePhoneNumber, type Outbound, type SentEvent } from '../messaging'
+import type { Outbound, SentEvent } from '../messaging'
 import type { SandboxRuntime } from '../runtime'
-import { createCustomers, customerWaId, type CustomerState, type PhoneNumberState, type StateStore } from '../state'
-import { inboundChange, type WebhookDispatcher } from '../webhooks'
+import type { CustomerState, PhoneNumberState, StateStore } from '../state'
+import { customerContact, inboundChange, userPreferencesChange, type MarketingPreference, type WebhookDispatcher } from '../webhooks'
+import type { CustomerDirectory } from './customer-directory'
+import { applyIdentityChange, planIdentityChange } from './identity-change'
 import type { InboundKind } from './inbound-kinds'
-import { inboundMessage } from './inbound-messages'
+import { inboundMessage, senderFields } from './inbound-messages'
 
 export interface CustomerSendInput {
-  /** The customer's number (digits, `+` allowed); a new customer is created for an unknown one. Default: a random customer. */
+  /** The customer's phone number (digits, `+` allowed) or BSUID; an unknown number becomes a new customer. Default: a random customer. */
   from?: string
+  /** Without `from`: a random username user (true) or plain user (false). With an unknown number: which kind the new customer is. */
+  username?: boolean
   type?: InboundKind
   /** Which business number receives it. Default: the first. */
   phoneNumberId?: string
@@ -16,8 +20,9 @@ export interface CustomerSendInput {
 const SPONTANEOUS: readonly InboundKind[] = ['text', 'text', 'text', 'text', 'image', 'voice', 'location', 'document', 'sticker', 'contacts', 'order', 'video', 'audio']
 
 /**
- * The simulated WhatsApp users. Tests and the UI drive them with `send`; when started they also
- * answer the operator's messages after reading them and now and then start conversations.
+ * The simulated WhatsApp users. Tests and the UI drive them with `send` and
+ * `setMarketingPreference`; when started they also answer the operator's messages after reading
+ * them and now and then start conversations.
  */
 export class CustomerSimulation {
   private running = false
@@ -26,6 +31,7 @@ export class CustomerSimulation {
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly store: StateStore,
+    private readonly directory: CustomerDirectory,
     private readonly dispatcher: WebhookDispatcher,
     outbound: Outbound,
   ) {
@@ -38,8 +44,18 @@ export class CustomerSimulation {
 
   send(input: CustomerSendInput = {}): { wamid: string } {
     const phone = this.phone(input.phoneNumberId)
-    const customer = this.customer(input.from)
+    const options = input.username === undefined ? {} : { username: input.username }
+    const customer = input.from === undefined ? this.directory.pick(input.username) : this.directory.find(input.from, options)
     return { wamid: this.deliver(phone, customer, input.type ?? 'text') }
+  }
+
+  /** The customer stops or resumes marketing messages from the business: a `user_preferences` webhook. */
+  setMarketingPreference(from: string, value: MarketingPreference, phoneNumberId?: string): void {
+    const phone = this.phone(phoneNumberId)
+    const customer = this.directory.find(from)
+    customer.marketingStopped = value === 'stop'
+    this.store.changed()
+    this.dispatcher.schedule(userPreferencesChange(phone, customer, value, this.runtime.nowSeconds()), this.runtime.rng.int(100, 800))
   }
 
   start(): void {
@@ -58,31 +74,33 @@ export class CustomerSimulation {
   private deliver(phone: PhoneNumberState, customer: CustomerState, kind: InboundKind): string {
     const rng = this.runtime.rng
     const now = this.runtime.now()
-    const id = this.runtime.wamid(customer.waId)
-    const lastOutbound = [...this.store.state.messages].reverse().find((message) => message.direction === 'out' && message.waId === customer.waId && message.phoneNumberId === phone.id)
-    const newWaId = kind === 'system' ? customerWaId(rng) : customer.waId
+    // A wamid encodes the sender's address; a withheld phone must not hide inside it.
+    const id = this.runtime.wamid(customer.phoneOnRecord ? customer.waId : customer.userId)
+    const lastOutbound = [...this.store.state.messages]
+      .reverse()
+      .find((message) => message.direction === 'out' && message.customerKey === customer.key && message.phoneNumberId === phone.id)
+    const identityChange = kind === 'system' ? planIdentityChange(rng, customer) : undefined
     const message = inboundMessage(kind, {
       rng,
       id,
-      from: customer.waId,
+      sender: senderFields(customer),
       timestamp: String(Math.floor(now / 1000)),
       businessDigits: phone.digits,
       ...(lastOutbound ? { lastOutbound } : {}),
-      newWaId,
-      customerName: customer.name,
+      ...(identityChange ? { identityChange } : {}),
     })
-    this.store.state.messages.push({ id, direction: 'in', waId: customer.waId, phoneNumberId: phone.id, type: String(message.type), at: now })
-    if (kind === 'system') customer.waId = newWaId
+    this.store.state.messages.push({ id, direction: 'in', customerKey: customer.key, phoneNumberId: phone.id, type: String(message.type), at: now })
+    const contact = identityChange ? null : customerContact(customer, { username: true })
+    if (identityChange) applyIdentityChange(customer, identityChange)
     else customer.lastInboundAt = now
     this.store.changed()
-    const contact = kind === 'system' ? null : { name: customer.name, waId: customer.waId }
     this.dispatcher.schedule(inboundChange(phone, contact, message), rng.int(100, 800))
     return id
   }
 
   private maybeReply(event: SentEvent): void {
     if (!this.running || event.failed || event.readAfter === null) return
-    const customer = this.store.customer(event.record.waId)
+    const customer = this.store.customerByKey(event.record.customerKey)
     if (!customer || !this.runtime.rng.chance(0.6)) return
     const kind = this.replyKind(event)
     this.later(event.readAfter + this.runtime.rng.int(2000, 20_000), () => {
@@ -102,7 +120,7 @@ export class CustomerSimulation {
     if (!this.running) return
     this.later(delay, () => {
       if (!this.running) return
-      const customer = this.runtime.rng.pick(this.store.state.customers)
+      const customer = this.directory.pick()
       this.deliver(this.runtime.rng.pick(this.store.state.phoneNumbers), customer, this.runtime.rng.pick(SPONTANEOUS))
       this.scheduleSpontaneous()
     })
@@ -120,17 +138,5 @@ export class CustomerSimulation {
     const phone = id === undefined ? this.store.state.phoneNumbers[0] : this.store.phoneNumber(id)
     if (!phone) throw new Error(`The sandbox has no phone number ${String(id)}`)
     return phone
-  }
-
-  private customer(from: string | undefined): CustomerState {
-    const customers = this.store.state.customers
-    if (from === undefined) return this.runtime.rng.pick(customers)
-    const waId = normalisePhoneNumber(from)
-    const known = this.store.customer(waId)
-    if (known) return known
-    const created = { ...(createCustomers(this.runtime.rng, 1)[0] as CustomerState), waId }
-    customers.push(created)
-    this.store.changed()
-    return created
   }
 }

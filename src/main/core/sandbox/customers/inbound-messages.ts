@@ -1,5 +1,6 @@
 import type { SeededRandom } from '../seeded-random'
-import type { MessageRecord } from '../state'
+import type { CustomerState, MessageRecord } from '../state'
+import { identityChangeSystem, type IdentityChange } from './identity-change'
 import type { InboundKind } from './inbound-kinds'
 
 const TEXTS = [
@@ -18,15 +19,24 @@ const EMOJI = ['👍', '❤️', '😂', '😮', '🙏', '🎉']
 export interface InboundContext {
   rng: SeededRandom
   id: string
-  from: string
+  sender: SenderFields
   timestamp: string
   /** The business number's digits (`context.from` of replies to its messages). */
   businessDigits: string
   /** The operator's latest message to this customer, if any. */
   lastOutbound?: MessageRecord
-  /** The customer's new number, for `system` (user_changed_number). */
-  newWaId: string
-  customerName: string
+  /** What a `system` message reports. */
+  identityChange?: IdentityChange
+}
+
+export interface SenderFields {
+  from?: string
+  from_user_id: string
+}
+
+/** `from` (the phone, only while the business has it on record) and `from_user_id` (the BSUID, always). */
+export function senderFields(customer: CustomerState): SenderFields {
+  return { ...(customer.phoneOnRecord ? { from: customer.waId } : {}), from_user_id: customer.userId }
 }
 
 function media(rng: SeededRandom, mimeType: string): Record<string, unknown> {
@@ -36,7 +46,7 @@ function media(rng: SeededRandom, mimeType: string): Record<string, unknown> {
 /** A message object shaped as in Meta's `messages` webhook reference for each type. */
 export function inboundMessage(kind: InboundKind, context: InboundContext): Record<string, unknown> {
   const { rng, lastOutbound } = context
-  const base = { from: context.from, id: context.id, timestamp: context.timestamp }
+  const base = { ...context.sender, id: context.id, timestamp: context.timestamp }
   const replyTo = lastOutbound ? { context: { from: context.businessDigits, id: lastOutbound.id } } : {}
   const options = lastOutbound?.options?.length ? lastOutbound.options : [{ id: 'option-1', title: 'Yes' }, { id: 'option-2', title: 'No' }]
   const chosen = rng.pick(options)
@@ -94,11 +104,8 @@ export function inboundMessage(kind: InboundKind, context: InboundContext): Reco
         },
       }
     case 'system':
-      return {
-        ...base,
-        type: 'system',
-        system: { body: `User ${context.customerName} changed from ${context.from} to ${context.newWaId}`, wa_id: context.newWaId, type: 'user_changed_number' },
-      }
+      if (!context.identityChange) throw new Error('A system message needs the identity change it reports')
+      return { ...base, type: 'system', system: identityChangeSystem(context.identityChange) }
     case 'unsupported':
       return {
         ...base,

@@ -21,15 +21,26 @@ export function invalidProof(): GraphError {
   return new GraphError(400, { message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100 })
 }
 
-/** Who is calling: an app token or a valid user/system-user token. Expired or unknown tokens get 190. */
+function proofRequired(): GraphError {
+  return new GraphError(400, { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100 })
+}
+
+/**
+ * Who is calling: an app token or a valid user/system-user token. Expired or unknown tokens get 190;
+ * a wrong `appsecret_proof` is refused, and with "Require App Secret" on so is a user or
+ * system-user call without one (app tokens are not affected).
+ */
 export function authenticate(context: GraphContext, request: GraphRequest): Caller {
   const token = request.token
   if (!token) throw oauthError(400, 104, 'An access token is required to request this resource.')
   const check = context.tokens.check(token)
   if (check.status !== 'valid' && check.status !== 'app') throw context.tokens.failure(check)
+  const { app } = context.store.state
   const proof = request.params.appsecret_proof
-  if (typeof proof === 'string' && !proofMatches(token, context.store.state.app.secret, proof)) throw invalidProof()
-  return check.status === 'app' ? { kind: 'app' } : { kind: 'user', record: check.record }
+  if (typeof proof === 'string' && !proofMatches(token, app.secret, proof)) throw invalidProof()
+  if (check.status === 'app') return { kind: 'app' }
+  if (typeof proof !== 'string' && app.requireAppSecret) throw proofRequired()
+  return { kind: 'user', record: check.record }
 }
 
 /** WhatsApp endpoints act for a user or system user; an app token is not a messaging token. */

@@ -1,17 +1,18 @@
-import { isInboundKind } from '../customers'
-import { missingParameter, oauthError, quoted, unknownPath } from '../graph-error'
+import { missingParameter, oauthError, unknownPath } from '../graph-error'
 import { sandboxEnv } from '../sandbox-env'
 import type { TokenKind } from '../state'
 import type { GraphContext } from './context'
+import { optionalBoolean } from './control-parameters'
+import { customerMessage, customerPreference, listCustomers } from './customer-control-endpoints'
 import type { GraphRequest } from './request'
 import type { GraphResponse } from './server'
 
 const TOKEN_KINDS: readonly TokenKind[] = ['system_user_expiring', 'system_user_never', 'user_short', 'user_long', 'app']
-const WINDOW_MS = 24 * 60 * 60 * 1000
 
 /**
  * Sandbox-only controls under `/_sandbox/…` (not part of Graph): the `.env` block, minting tokens
- * of any kind, revoking them, and making simulated customers write. Loopback-only like the rest.
+ * of any kind, revoking them, the app's "Require App Secret" setting, and making simulated
+ * customers write or change their preferences. Loopback-only like the rest.
  */
 export function control(context: GraphContext, request: GraphRequest, path: string[]): GraphResponse {
   const route = `${request.method} ${path.join('/')}`
@@ -31,23 +32,21 @@ export function control(context: GraphContext, request: GraphRequest, path: stri
       if (typeof params.token !== 'string' || params.token === '') throw missingParameter('token')
       return ok({ success: context.tokens.revoke(params.token) })
     }
-    case 'GET customers':
-      return ok({
-        data: context.store.state.customers.map((customer) => ({
-          wa_id: customer.waId,
-          name: customer.name,
-          window_open: customer.lastInboundAt !== null && context.runtime.now() - customer.lastInboundAt < WINDOW_MS,
-        })),
-        running: context.customers.isRunning,
-      })
-    case 'POST customers/messages': {
-      const type = params.type ?? 'text'
-      if (!isInboundKind(type)) throw oauthError(400, 100, `(#100) Param type is not an inbound message type the sandbox knows: "${quoted(type)}"`)
-      const from = typeof params.from === 'string' && params.from !== '' ? params.from : undefined
-      const phoneNumberId = typeof params.phone_number_id === 'string' && params.phone_number_id !== '' ? params.phone_number_id : undefined
-      if (phoneNumberId && !context.store.phoneNumber(phoneNumberId)) throw oauthError(400, 100, `(#100) Unknown phone_number_id ${phoneNumberId}`)
-      return ok(context.customers.send({ type, ...(from ? { from } : {}), ...(phoneNumberId ? { phoneNumberId } : {}) }))
+    case 'GET app':
+      return ok({ require_app_secret: context.store.state.app.requireAppSecret })
+    case 'POST app': {
+      const requireAppSecret = optionalBoolean(params, 'require_app_secret')
+      if (requireAppSecret === undefined) throw missingParameter('require_app_secret')
+      context.store.state.app.requireAppSecret = requireAppSecret
+      context.store.changed()
+      return ok({ success: true, require_app_secret: requireAppSecret })
     }
+    case 'GET customers':
+      return listCustomers(context)
+    case 'POST customers/messages':
+      return customerMessage(context, request)
+    case 'POST customers/preferences':
+      return customerPreference(context, request)
     case 'POST customers/start':
       context.customers.start()
       return ok({ success: true, running: true })

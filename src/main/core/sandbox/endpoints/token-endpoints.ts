@@ -1,6 +1,6 @@
 import { missingParameter, oauthError, unknownObject } from '../graph-error'
 import type { TokenRecord } from '../state'
-import { authenticate, invalidProof, proofMatches } from './auth'
+import { authenticate } from './auth'
 import type { GraphContext } from './context'
 import type { GraphRequest } from './request'
 import type { GraphResponse } from './server'
@@ -52,10 +52,12 @@ export function oauthAccessToken(context: GraphContext, request: GraphRequest): 
 }
 
 /**
- * User tokens become long-lived user tokens; system-user tokens stay system-user tokens, expiring
+ * Short-lived user tokens become long-lived ones; a long-lived one comes back as it is, with the
+ * same expiry (only a new login extends it). System-user tokens stay system-user tokens, expiring
  * when `set_token_expires_in_60_days=true` (or when they already were), never otherwise.
  */
 function exchange(context: GraphContext, record: TokenRecord, sixtyDays: unknown): TokenRecord {
+  if (record.kind === 'user_long') return record
   if (record.type === 'USER') return context.tokens.issue('user_long', { scopes: record.scopes })
   const expiring = sixtyDays === true || sixtyDays === 'true' || record.kind === 'system_user_expiring'
   return context.tokens.issue(expiring ? 'system_user_expiring' : 'system_user_never', { scopes: record.scopes })
@@ -64,18 +66,15 @@ function exchange(context: GraphContext, record: TokenRecord, sixtyDays: unknown
 /** `POST /{system-user-id}/access_tokens`: an admin system user mints a token for the app. */
 export function systemUserAccessTokens(context: GraphContext, request: GraphRequest, systemUserId: string): GraphResponse {
   const state = context.store.state
-  const token = request.token
-  const proof = stringParam(request, 'appsecret_proof')
-  // The proof is checked here, not in authenticate(), so that a missing one is reported as missing.
-  const caller = authenticate(context, { ...request, params: { ...request.params, appsecret_proof: undefined } })
+  // authenticate() has checked a proof that was given; this endpoint also insists on one.
+  const caller = authenticate(context, request)
   if (systemUserId !== state.systemUserId) throw unknownObject('POST', systemUserId)
   if (caller.kind !== 'user' || caller.record.type !== 'SYSTEM_USER' || !caller.record.admin) {
     throw oauthError(403, 200, '(#200) Requires an admin system user access token to generate access tokens')
   }
   const businessApp = stringParam(request, 'business_app')
   if (!businessApp) throw missingParameter('business_app')
-  if (!proof) throw missingParameter('appsecret_proof')
-  if (!proofMatches(token as string, state.app.secret, proof)) throw invalidProof()
+  if (!stringParam(request, 'appsecret_proof')) throw missingParameter('appsecret_proof')
   if (businessApp !== state.app.id) throw oauthError(400, 100, `(#100) Param business_app must be a valid app ID of the business`)
   const scope = stringParam(request, 'scope')
   if (!scope) throw missingParameter('scope')

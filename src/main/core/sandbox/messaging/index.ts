@@ -1,5 +1,6 @@
 export { Outbound, isOnWhatsApp, type OutboundOptions, type SentEvent } from './outbound'
-export { OUTBOUND_TYPES, normalisePhoneNumber, objectParameter, type OutboundType, type ReplyOption } from './message-validation'
+export { OUTBOUND_TYPES, objectParameter, type OutboundType, type ReplyOption } from './message-validation'
+export { normalisePhoneNumber, readRecipient, type Recipient } from './recipient'
 export { TEMPLATES, findTemplate, listedTemplate, templateId, type TemplateTranslation } from './template-catalogue'
 export { planStatuses, type PlannedStatus } from './status-plan'
 export { PairLimiter, ThroughputLimiter } from './rate-limits'

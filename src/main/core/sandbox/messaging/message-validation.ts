@@ -1,6 +1,7 @@
 import { invalidParameter, missingParameter, oauthError, quoted, whatsappError, type GraphError } from '../graph-error'
+import { readRecipient, type Recipient } from './recipient'
 import type { TemplateTranslation } from './template-catalogue'
-import { checkTemplateSend, quickReplies } from './template-check'
+import { checkTemplateRecipient, checkTemplateSend, quickReplies } from './template-check'
 
 export const OUTBOUND_TYPES = ['audio', 'contacts', 'document', 'image', 'interactive', 'location', 'reaction', 'sticker', 'template', 'text', 'video'] as const
 export type OutboundType = (typeof OUTBOUND_TYPES)[number]
@@ -14,8 +15,7 @@ export interface ReplyOption {
 }
 
 export interface OutboundRequest {
-  to: string
-  waId: string
+  recipient: Recipient
   type: OutboundType
   content: Record<string, unknown>
   contextId?: string
@@ -63,8 +63,8 @@ function arrayParameter(body: Body, name: string): unknown[] | undefined {
 
 /**
  * Validates a `POST /{phone-number-id}/messages` body synchronously, as Meta does: code 100 for a
- * malformed body or recipient, 132xxx for template problems. Returns a read receipt for
- * mark-as-read bodies.
+ * malformed body or recipient, 132xxx for template problems, 131062 for a template a BSUID cannot
+ * receive. Returns a read receipt for mark-as-read bodies.
  */
 export function validateSendBody(body: Body): OutboundRequest | ReadReceipt {
   const product = body.messaging_product
@@ -76,10 +76,7 @@ export function validateSendBody(body: Body): OutboundRequest | ReadReceipt {
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual') {
     throw oauthError(400, 100, `(#100) Param recipient_type must be one of {INDIVIDUAL} - got "${quoted(body.recipient_type)}".`)
   }
-  const to = body.to
-  if (to === undefined || to === '') throw missingParameter('to')
-  if (typeof to !== 'string' && typeof to !== 'number') throw invalidParameter('Invalid parameter')
-  const waId = normalisePhoneNumber(String(to))
+  const recipient = readRecipient(body)
 
   const type = body.type === undefined ? 'text' : body.type
   if (typeof type !== 'string' || !(OUTBOUND_TYPES as readonly string[]).includes(type)) {
@@ -92,7 +89,7 @@ export function validateSendBody(body: Body): OutboundRequest | ReadReceipt {
 
   const context = objectParameter(body, 'context')
   const contextId = context && typeof context.message_id === 'string' ? context.message_id : undefined
-  const request: OutboundRequest = { to: String(to), waId, type: outboundType, content, voice: false, options: [], ...(contextId ? { contextId } : {}) }
+  const request: OutboundRequest = { recipient, type: outboundType, content, voice: false, options: [], ...(contextId ? { contextId } : {}) }
 
   switch (outboundType) {
     case 'text':
@@ -121,18 +118,11 @@ export function validateSendBody(body: Body): OutboundRequest | ReadReceipt {
       break
     case 'template':
       request.template = checkTemplateSend(content)
+      checkTemplateRecipient(request.template, recipient)
       request.options = quickReplies(request.template)
       break
   }
   return request
-}
-
-/** `to` may carry `+`, spaces, dashes, dots and brackets; what remains must be 8–15 digits, no leading 0. */
-export function normalisePhoneNumber(to: string): string {
-  if (!/^[+\d\s().-]+$/.test(to)) throw invalidParameter('Invalid parameter')
-  const digits = to.replace(/\D/g, '')
-  if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) throw invalidParameter('Invalid parameter')
-  return digits
 }
 
 function validateReadReceipt(body: Body): ReadReceipt {

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto'
 import type { SandboxRuntime } from '../runtime'
-import type { MessageRecord, PhoneNumberState, StateStore } from '../state'
-import { majorVersion, statusChange, webhookVersion, type StatusError, type StatusObject, type WebhookDispatcher } from '../webhooks'
+import { newCustomer, type CustomerState, type MessageRecord, type PhoneNumberState, type StateStore } from '../state'
+import { majorVersion, statusChange, webhookVersion, type StatusError, type WebhookDispatcher } from '../webhooks'
+import { DELIVERY_ERRORS } from './delivery-errors'
 import { isReadReceipt, unknownMessage, validateSendBody, type OutboundRequest } from './message-validation'
 import { pricingFor } from './pricing'
 import { PairLimiter, ThroughputLimiter } from './rate-limits'
-import { planStatuses, type PlannedStatus } from './status-plan'
+import { recipientAddress, type Recipient } from './recipient'
+import { statusFor } from './status-objects'
+import { planStatuses } from './status-plan'
 
 const WINDOW_MS = 24 * 60 * 60 * 1000
-const ERROR_CODES_HREF = 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/'
 
 export interface SentEvent {
   record: MessageRecord
@@ -32,7 +34,9 @@ export function isOnWhatsApp(waId: string): boolean {
 /**
  * Sending as the Cloud API does: validate synchronously, enforce throughput and pair limits, answer
  * with a wamid, then play the message's life as status webhooks — including the asynchronous
- * failures (131047 outside the customer-service window, 131026 for numbers not on WhatsApp).
+ * failures (131047 outside the customer-service window, 131026 for no WhatsApp user, 131050 for
+ * marketing to a customer who stopped it). Windows, limits and replies follow the customer, whether
+ * the business wrote to their phone number or to their BSUID.
  */
 export class Outbound {
   private readonly throughput: ThroughputLimiter
@@ -63,22 +67,33 @@ export class Outbound {
     }
     const now = this.runtime.now()
     this.throughput.take(phone.id, now)
-    this.pairs.take(phone.id, request.waId, now)
-    return this.accept(phone, request, now)
+    const customer = this.customerFor(request.recipient)
+    this.pairs.take(phone.id, customer?.key ?? recipientAddress(request.recipient), now)
+    return this.accept(phone, request, customer, now)
   }
 
-  private accept(phone: PhoneNumberState, request: OutboundRequest, now: number): Record<string, unknown> {
-    const customer = this.store.customer(request.waId)
+  /** The WhatsApp user behind a recipient; a number the sandbox has not met yet is a new plain customer. */
+  private customerFor(recipient: Recipient): CustomerState | undefined {
+    if (recipient.kind === 'user_id') return this.store.customerByUserId(recipient.userId)
+    const known = this.store.customerByPhone(recipient.waId)
+    if (known || !isOnWhatsApp(recipient.waId)) return known
+    return this.store.addCustomer(newCustomer(this.runtime.rng, { waId: recipient.waId }))
+  }
+
+  private accept(phone: PhoneNumberState, request: OutboundRequest, customer: CustomerState | undefined, now: number): Record<string, unknown> {
+    const { recipient, template } = request
+    // Messaging a number puts it on the business's record (Meta: messaged in the last 30 days, or in the contact book).
+    if (customer && recipient.kind === 'phone') customer.phoneOnRecord = true
     const windowOpen = customer?.lastInboundAt != null && now - customer.lastInboundAt < WINDOW_MS
-    const error = !isOnWhatsApp(request.waId) ? UNDELIVERABLE : !request.template && !windowOpen ? REENGAGEMENT : null
+    const error = deliveryError(request, customer, windowOpen)
     const record: MessageRecord = {
-      id: this.runtime.wamid(request.waId),
+      id: this.runtime.wamid(recipientAddress(recipient)),
       direction: 'out',
-      waId: request.waId,
+      customerKey: customer?.key ?? null,
       phoneNumberId: phone.id,
       type: request.type,
       at: now,
-      ...(request.template ? { template: request.template.name } : {}),
+      ...(template ? { template: template.name } : {}),
       ...(request.options.length > 0 ? { options: request.options } : {}),
       ...(request.interactiveType ? { interactiveType: request.interactiveType } : {}),
     }
@@ -86,44 +101,26 @@ export class Outbound {
     this.store.changed()
 
     const plan = planStatuses(this.runtime.rng, { failure: error !== null, voice: request.voice, quirks: this.options.quirks })
-    const pricing = pricingFor(request.template, windowOpen)
+    const pricing = pricingFor(template, windowOpen)
+    const windowStart = customer?.lastInboundAt ?? now
     const conversation =
       majorVersion(webhookVersion(this.store.state)) < 24 && pricing.type === 'free_customer_service'
-        ? { id: conversationId(phone.id, request.waId, customer?.lastInboundAt ?? now), origin: { type: pricing.category } }
+        ? { id: conversationId(phone.id, customer?.key ?? recipientAddress(recipient), windowStart), origin: { type: pricing.category } }
         : undefined
+    const context = { messageId: record.id, recipient, customer, error, pricing, conversation, windowEndsAt: windowStart + WINDOW_MS }
     for (const planned of plan) {
-      const status = this.statusObject(record, planned, now, error, pricing, conversation, customer?.lastInboundAt ?? now)
-      this.dispatcher.schedule(statusChange(phone, status), planned.deliveredAfter)
+      const timestamp = String(Math.floor((now + planned.happensAfter / this.runtime.speed) / 1000))
+      const { status, contact } = statusFor(planned, timestamp, context)
+      this.dispatcher.schedule(statusChange(phone, status, contact), planned.deliveredAfter)
     }
     const read = plan.find((planned) => planned.status === 'read')
     this.emit({ record, phone, readAfter: read ? read.happensAfter : null, failed: error !== null })
 
+    const contact = recipient.kind === 'phone' ? { input: recipient.input, wa_id: recipient.waId } : { input: recipient.input, user_id: customer?.userId ?? recipient.userId }
     return {
       messaging_product: 'whatsapp',
-      contacts: [{ input: request.to, wa_id: request.waId }],
-      messages: [{ id: record.id, ...(request.template ? { message_status: 'accepted' } : {}) }],
-    }
-  }
-
-  private statusObject(
-    record: MessageRecord,
-    planned: PlannedStatus,
-    now: number,
-    error: StatusError | null,
-    pricing: ReturnType<typeof pricingFor>,
-    conversation: StatusObject['conversation'],
-    windowStart: number,
-  ): StatusObject {
-    const timestamp = String(Math.floor((now + planned.happensAfter / this.runtime.speed) / 1000))
-    const base = { id: record.id, status: planned.status, timestamp, recipient_id: record.waId }
-    if (planned.status === 'failed') return { ...base, errors: [error as StatusError] }
-    if (planned.status === 'played') return base
-    return {
-      ...base,
-      ...(conversation
-        ? { conversation: planned.status === 'sent' ? { ...conversation, expiration_timestamp: String(Math.floor((windowStart + WINDOW_MS) / 1000)) } : conversation }
-        : {}),
-      pricing,
+      contacts: [contact],
+      messages: [{ id: record.id, ...(template ? { message_status: 'accepted' } : {}) }],
     }
   }
 
@@ -132,25 +129,13 @@ export class Outbound {
   }
 }
 
-const REENGAGEMENT: StatusError = {
-  code: 131047,
-  title: 'Re-engagement message',
-  message: 'Re-engagement message',
-  error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-  href: ERROR_CODES_HREF,
+function deliveryError(request: OutboundRequest, customer: CustomerState | undefined, windowOpen: boolean): StatusError | null {
+  if (!customer || !isOnWhatsApp(customer.waId)) return DELIVERY_ERRORS.undeliverable
+  if (request.template?.category === 'MARKETING' && customer.marketingStopped) return DELIVERY_ERRORS.marketingStopped
+  if (!request.template && !windowOpen) return DELIVERY_ERRORS.reengagement
+  return null
 }
 
-const UNDELIVERABLE: StatusError = {
-  code: 131026,
-  title: 'Message undeliverable',
-  message: 'Message undeliverable',
-  error_data: {
-    details:
-      'Unable to deliver message. Reasons can include: the recipient phone number is not a WhatsApp phone number; the recipient has not accepted our new Terms of Service and Privacy Policy; the recipient is using an outdated WhatsApp client.',
-  },
-  href: ERROR_CODES_HREF,
-}
-
-function conversationId(phoneNumberId: string, waId: string, windowStart: number): string {
-  return createHash('md5').update(`${phoneNumberId}:${waId}:${windowStart}`).digest('hex')
+function conversationId(phoneNumberId: string, customer: string, windowStart: number): string {
+  return createHash('md5').update(`${phoneNumberId}:${customer}:${windowStart}`).digest('hex')
 }

@@ -28,8 +28,9 @@ export class PairLimiter {
 
   constructor(private readonly burst: number) {}
 
-  take(phoneNumberId: string, waId: string, now: number): void {
-    const key = `${phoneNumberId}:${waId}`
+  /** `recipient` identifies the person (the sandbox's customer key), however the business addressed them. */
+  take(phoneNumberId: string, recipient: string, now: number): void {
+    const key = `${phoneNumberId}:${recipient}`
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now }
     const tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) / PAIR_REFILL_MS)
     if (tokens < 1) {

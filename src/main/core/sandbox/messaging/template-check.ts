@@ -1,4 +1,5 @@
 import { type GraphError, missingParameter, whatsappError } from '../graph-error'
+import type { Recipient } from './recipient'
 import { findTemplate, variableCount, type TemplateButton, type TemplateTranslation } from './template-catalogue'
 
 interface RequestComponent {
@@ -102,4 +103,17 @@ export function quickReplies(template: TemplateTranslation): { id: string; title
   const section = template.components.find((component) => component.type === 'BUTTONS')
   if (section?.type !== 'BUTTONS') return []
   return section.buttons.filter((button) => button.type === 'QUICK_REPLY').map((button) => ({ id: button.text, title: button.text }))
+}
+
+/** One-tap, zero-tap and copy-code authentication templates cannot go to a BSUID (131062). */
+export function checkTemplateRecipient(template: TemplateTranslation, recipient: Recipient): void {
+  if (recipient.kind !== 'user_id' || template.category !== 'AUTHENTICATION') return
+  const section = template.components.find((component) => component.type === 'BUTTONS')
+  if (section?.type !== 'BUTTONS' || !section.buttons.some((button) => button.type === 'OTP')) return
+  throw whatsappError(
+    400,
+    131062,
+    'Business-scoped User ID (BSUID) recipients are not supported for this message.',
+    'One-tap, zero-tap and copy-code authentication templates must be sent to a phone number in to.',
+  )
 }

@@ -1,26 +1,14 @@
 import type { SeededRandom } from '../seeded-random'
 import { graphTokenString } from './token-strings'
-import type { CustomerState, SandboxState, TokenRecord } from './types'
-
-const CUSTOMER_NAMES = [
-  'Ana Souza',
-  'Ravi Kumar',
-  'Chloé Martin',
-  'Kwame Mensah',
-  'Sofia Rossi',
-  "Liam O'Brien",
-  'Mei Chen',
-  'Diego Hernández',
-  'Amara Okafor',
-  'Jonas Weber',
-]
+import { createCustomers } from './customers'
+import type { SandboxState, TokenRecord } from './types'
 
 export const SYSTEM_USER_SCOPES = ['business_management', 'whatsapp_business_management', 'whatsapp_business_messaging']
 
 /** A fresh sandbox world: one app, one WABA, two numbers, a system user and a handful of customers. */
 export function createInitialState(rng: SeededRandom, nowMs: number, profileLifetimeSeconds: number): SandboxState {
   const now = Math.floor(nowMs / 1000)
-  const app = { id: rng.digits(15), secret: rng.hex(32), name: 'Switchboard Sandbox' }
+  const app = { id: rng.digits(15), secret: rng.hex(32), name: 'Switchboard Sandbox', requireAppSecret: false }
   const waba = { id: rng.digits(15), name: 'Switchboard Sandbox WABA', subscribed: true, overrideCallbackUri: null, overrideVerifyToken: null }
   const phoneNumbers = [phoneNumber(rng, 'Switchboard Sandbox'), phoneNumber(rng, 'Switchboard Sandbox Support')]
   const systemUserId = rng.digits(15)
@@ -38,7 +26,7 @@ export function createInitialState(rng: SeededRandom, nowMs: number, profileLife
     ...(admin ? { admin: true } : {}),
   })
   return {
-    version: 1,
+    version: 2,
     rng: 0,
     app,
     waba,
@@ -72,33 +60,3 @@ function phoneNumber(rng: SeededRandom, verifiedName: string) {
     overrideVerifyToken: null,
   }
 }
-
-export function createCustomers(rng: SeededRandom, count: number): CustomerState[] {
-  const names = [...CUSTOMER_NAMES]
-  const customers: CustomerState[] = []
-  while (customers.length < count && names.length > 0) {
-    const name = names.splice(rng.int(0, names.length - 1), 1)[0] as string
-    customers.push({ waId: customerWaId(rng), name, lastInboundAt: null })
-  }
-  return customers
-}
-
-/** A customer number; never ends in 0000, which the sandbox reserves for "not on WhatsApp". */
-export function customerWaId(rng: SeededRandom): string {
-  const [country, length] = rng.pick(COUNTRY_NUMBER_LENGTHS)
-  let rest: string
-  do rest = rng.digits(length)
-  while (rest.endsWith('0000'))
-  return `${country}${rest}`
-}
-
-/** Mobile prefixes (country code + operator range) and how many random digits follow: valid numbers in each plan. */
-const COUNTRY_NUMBER_LENGTHS: readonly (readonly [string, number])[] = [
-  ['1201555', 4],
-  ['447400', 6],
-  ['49151', 8],
-  ['55119', 8],
-  ['9198', 8],
-  ['234803', 7],
-  ['39347', 7],
-]

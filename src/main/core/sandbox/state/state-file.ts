@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SandboxState } from './types'
+import type { SandboxState, StoredState } from './types'
 
 /**
  * `<dataDir>/sandbox/state.json`, written atomically (temp file, fsync, rename) so a crash mid-write
@@ -15,15 +15,15 @@ export class StateFile {
     this.path = join(this.dir, 'state.json')
   }
 
-  /** The saved state, `null` when there is none yet, or `{corrupt}` when the file cannot be used. */
-  load(): SandboxState | null | { corrupt: string } {
+  /** The saved state (of any known version), `null` when there is none yet, or `{corrupt}` when the file cannot be used. */
+  load(): StoredState | null | { corrupt: string } {
     if (!existsSync(this.path)) return null
     try {
-      const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<SandboxState>
-      if (parsed.version !== 1 || typeof parsed.app?.id !== 'string' || !Array.isArray(parsed.phoneNumbers)) {
+      const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<StoredState>
+      if ((parsed.version !== 1 && parsed.version !== 2) || typeof parsed.app?.id !== 'string' || !Array.isArray(parsed.phoneNumbers)) {
         return { corrupt: 'unknown state format' }
       }
-      return parsed as SandboxState
+      return parsed as StoredState
     } catch (error) {
       return { corrupt: error instanceof Error ? error.message : String(error) }
     }

@@ -1,5 +1,5 @@
 import type { StateFile } from './state-file'
-import type { SandboxState } from './types'
+import type { CustomerState, SandboxState } from './types'
 
 const MESSAGE_HISTORY = 500
 
@@ -39,8 +39,22 @@ export class StateStore {
     return this.state.phoneNumbers.find((phone) => phone.id === id)
   }
 
-  customer(waId: string) {
+  addCustomer(customer: CustomerState): CustomerState {
+    this.state.customers.push(customer)
+    this.changed()
+    return customer
+  }
+
+  customerByPhone(waId: string) {
     return this.state.customers.find((customer) => customer.waId === waId)
+  }
+
+  customerByUserId(userId: string) {
+    return this.state.customers.find((customer) => customer.userId === userId)
+  }
+
+  customerByKey(key: string | null) {
+    return key === null ? undefined : this.state.customers.find((customer) => customer.key === key)
   }
 
   message(id: string) {

@@ -36,7 +36,18 @@ export interface AppSubscriptionState {
 }
 
 export interface CustomerState {
+  /** The sandbox's own handle on this person; never sent (Meta's identifiers change with the phone number). */
+  key: string
+  /** The customer's phone number (digits). The sandbox always knows it; the business may not. */
   waId: string
+  /** Business-scoped user ID: `<country of the phone>.<digits>`; a new one comes with a new phone number. */
+  userId: string
+  /** `@handle` for username users, whose phone is withheld unless `phoneOnRecord`; null for plain users. */
+  username: string | null
+  /** The business has the phone (it sent to it with `to`); always true for plain users. */
+  phoneOnRecord: boolean
+  /** The customer chose to stop marketing messages from this business. */
+  marketingStopped: boolean
   name: string
   /** Epoch ms of the customer's last message to the business; opens the 24-hour window. */
   lastInboundAt: number | null
@@ -45,7 +56,8 @@ export interface CustomerState {
 export interface MessageRecord {
   id: string
   direction: 'in' | 'out'
-  waId: string
+  /** The customer's `key`; null for a recipient the sandbox does not know (no WhatsApp user behind it). */
+  customerKey: string | null
   phoneNumberId: string
   type: string
   /** Epoch ms. */
@@ -57,10 +69,18 @@ export interface MessageRecord {
   interactiveType?: string
 }
 
+export interface AppState {
+  id: string
+  secret: string
+  name: string
+  /** The app setting "Require App Secret": user and system-user calls must carry `appsecret_proof`. */
+  requireAppSecret: boolean
+}
+
 export interface SandboxState {
-  version: 1
+  version: 2
   rng: number
-  app: { id: string; secret: string; name: string }
+  app: AppState
   waba: { id: string; name: string; subscribed: boolean; overrideCallbackUri: string | null; overrideVerifyToken: string | null }
   phoneNumbers: PhoneNumberState[]
   systemUserId: string
@@ -76,3 +96,13 @@ export interface SandboxState {
   /** Recent messages in both directions (capped), for replies, reactions and mark-as-read. */
   messages: MessageRecord[]
 }
+
+/** A state file as version 1 wrote it: customers known by phone only, messages by phone. */
+export interface SandboxStateV1 extends Omit<SandboxState, 'version' | 'app' | 'customers' | 'messages'> {
+  version: 1
+  app: Omit<AppState, 'requireAppSecret'>
+  customers: { waId: string; name: string; lastInboundAt: number | null }[]
+  messages: (Omit<MessageRecord, 'customerKey'> & { waId: string })[]
+}
+
+export type StoredState = SandboxState | SandboxStateV1

@@ -1,6 +1,7 @@
 import type { SandboxRuntime } from '../runtime'
 import type { StateStore } from '../state'
 import { httpExchange, NetworkError } from './http-client'
+import { metaJson } from './meta-json'
 import { webhookPayload, type WebhookChange } from './payloads'
 import { nextRetryDelay } from './retry-schedule'
 import { resolveCallback } from './routing'
@@ -35,8 +36,9 @@ export interface DeliveryReport {
 
 /**
  * Delivers webhook changes the way Meta does: routed when due (so a new override applies to
- * everything not yet sent), signed, now and then batched several to a POST, one POST at a time per
- * callback URL, and retried with backoff for up to 7 days when the endpoint fails.
+ * everything not yet sent), written in Meta's escaped JSON and signed over exactly those bytes, now
+ * and then batched several to a POST, one POST at a time per callback URL, and retried with backoff
+ * for up to 7 days when the endpoint fails.
  */
 export class WebhookDispatcher {
   private readonly outboxes = new Map<string, Outbox>()
@@ -69,9 +71,9 @@ export class WebhookDispatcher {
 
   private due(change: WebhookChange): void {
     if (this.closed) return
-    const route = resolveCallback(this.store.state, change.phoneNumberId)
+    const route = resolveCallback(this.store.state, change.phoneNumberId, change.field)
     if (!route) {
-      this.runtime.log.debug('sandbox webhook dropped: no callback configured', { phoneNumberId: change.phoneNumberId })
+      this.runtime.log.debug('sandbox webhook dropped: no callback configured', { phoneNumberId: change.phoneNumberId, field: change.field })
       return
     }
     const outbox = this.outbox(route.url)
@@ -92,7 +94,7 @@ export class WebhookDispatcher {
     if (outbox.pending.length === 0) return
     const changes = outbox.pending.splice(0)
     const oneEntry = changes.length > 1 && this.runtime.rng.chance(0.5)
-    const body = Buffer.from(JSON.stringify(webhookPayload(this.store.state.waba.id, changes, oneEntry)))
+    const body = Buffer.from(metaJson(webhookPayload(this.store.state.waba.id, changes, oneEntry)), 'ascii')
     this.enqueue({ url, body, failures: 0, firstAttemptAt: this.runtime.now() })
   }
 
