@@ -47,15 +47,15 @@ export async function storeScenario(context: BenchContext, seeded: SeededStore):
   let requestCount: number
   try {
     context.log('  conversation list: every page')
-    let after: { lastAt: number; waId: string } | undefined
+    let after: { lastAt: number; key: string } | undefined
     const contacts: string[] = []
     for (;;) {
       let page: ReturnType<typeof store.inbox.conversations> = []
       listPages.push(timeSync(() => (page = store.inbox.conversations(profileId, CONVERSATION_PAGE, after))))
-      contacts.push(...page.map((row) => row.waId))
+      contacts.push(...page.map((row) => row.key))
       const last = page[page.length - 1]
       if (!last || page.length < CONVERSATION_PAGE) break
-      after = { lastAt: last.lastAt, waId: last.waId }
+      after = { lastAt: last.lastAt, key: last.key }
     }
 
     context.log('  threads: newest page and the page before it, 500 conversations')

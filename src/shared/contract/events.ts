@@ -5,7 +5,14 @@ import { listenerState, refreshLogEntry, requestSummary, sandboxStatus, tokenSta
 export const events = {
   /** Profiles were created, renamed, deleted, activated or saved: refetch what you show. */
   /** Deliveries were committed: these conversations changed. One event per commit, not per request. */
-  'inbox.changed': z.object({ contacts: z.array(z.string()), newMessages: z.number().int(), newStatuses: z.number().int(), newEvents: z.number().int() }),
+  'inbox.changed': z.object({
+    contacts: z.array(z.string()),
+    newMessages: z.number().int(),
+    newStatuses: z.number().int(),
+    newEvents: z.number().int(),
+    /** Conversations found to be one customer (a phone number and a BSUID seen together): `from` now lives in `into`. */
+    merged: z.array(z.object({ from: z.string(), into: z.string() })),
+  }),
   /** A request reached the listener (accepted or not), for the live inspector. */
   'webhook.request': requestSummary,
   'webhook.listener': listenerState,

@@ -22,7 +22,7 @@ function invalidInputs(name: CallName, transport: 'ipc' | 'json') {
     fc.jsonValue({ maxDepth: 4 }),
     fc.object({ maxDepth: 3 }),
     fc.constantFrom(null, undefined, 0, -1, '', 'x'.repeat(5000), [], {}, { id: 12 }, { profileId: '' }, { __proto__: { polluted: true } }),
-    fc.dictionary(fc.constantFrom('id', 'name', 'limit', 'to', 'message', 'waId', 'query', 'path', 'days', 'port', 'extra'), fc.jsonValue({ maxDepth: 2 })),
+    fc.dictionary(fc.constantFrom('id', 'name', 'limit', 'to', 'message', 'contact', 'query', 'path', 'days', 'port', 'extra'), fc.jsonValue({ maxDepth: 2 })),
   )
   return values.filter((value) => !schema.safeParse(transport === 'json' ? overJson(value) : value).success)
 }

@@ -40,7 +40,7 @@ describe('slow and abusive clients', () => {
     } finally {
       for (const client of slow) client.stop()
     }
-    const thread = await hook.core.call('inbox.thread', { waId: '4915100007777', limit: 500 })
+    const thread = await hook.core.call('inbox.thread', { contact: '4915100007777', limit: 500 })
     expect(thread.messages).toHaveLength(DELIVERIES)
   }, 60_000)
 

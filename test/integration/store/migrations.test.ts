@@ -126,3 +126,40 @@ describe('migration 6: request indexes', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('messages_by_request')
   })
 })
+
+describe('migration 8: contact identity', () => {
+  it('keeps every existing conversation under its phone number, now also an alias, with its draft', () => {
+    const db = upTo(7)
+    db.exec(`INSERT INTO contacts (profile_id, wa_id, name, last_message_at, unread) VALUES ('p', '4915112345678', 'Erika', 5, 2)`)
+    db.exec(`INSERT INTO drafts (profile_id, wa_id, text, updated_at) VALUES ('p', '4915112345678', 'half a thought', 1)`)
+    migrate(db, migrations, 8)
+    expect(db.prepare('SELECT contact, phone, user_id, username, name, unread FROM contacts').all()).toEqual([
+      { contact: '4915112345678', phone: '4915112345678', user_id: null, username: null, name: 'Erika', unread: 2 },
+    ])
+    expect(db.prepare('SELECT alias, contact FROM contact_aliases').all()).toEqual([{ alias: '4915112345678', contact: '4915112345678' }])
+    expect(db.prepare('SELECT contact, text FROM drafts').all()).toEqual([{ contact: '4915112345678', text: 'half a thought' }])
+  })
+
+  it('allows a BSUID-only customer, one alias per identifier, and only known marketing preferences', () => {
+    const db = upTo(8)
+    db.exec(`INSERT INTO contacts (profile_id, contact, user_id, username, last_message_at) VALUES ('p', 'US.13491208655302741918', 'US.13491208655302741918', '@sheena', 0)`)
+    const alias = () => db.exec(`INSERT INTO contact_aliases (profile_id, alias, contact) VALUES ('p', 'US.13491208655302741918', 'US.13491208655302741918')`)
+    alias()
+    expect(alias).toThrow(/UNIQUE|PRIMARY/)
+    expect(() => db.exec(`UPDATE contacts SET marketing = 'maybe'`)).toThrow(/CHECK/)
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE target_wamid = ?').all('wamid.x') as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toContain('messages_by_target')
+  })
+})
+
+describe('migration 9: refresh outcome no_gain', () => {
+  it('keeps every logged refresh and accepts no_gain besides the other outcomes', () => {
+    const db = upTo(8)
+    db.exec("INSERT INTO refresh_log (profile_id, at, trigger, strategy, outcome, duration_ms, note) VALUES ('p', 1, 'manual', 'mint', 'success', 5, 'kept')")
+    migrate(db, migrations, 9)
+    expect(db.prepare('SELECT profile_id, outcome, note FROM refresh_log').all()).toEqual([{ profile_id: 'p', outcome: 'success', note: 'kept' }])
+    db.exec("INSERT INTO refresh_log (profile_id, at, trigger, strategy, outcome, duration_ms) VALUES ('p', 2, 'scheduled', 'exchange_user', 'no_gain', 5)")
+    expect(() => db.exec("INSERT INTO refresh_log (profile_id, at, trigger, strategy, outcome, duration_ms) VALUES ('p', 3, 'manual', 'mint', 'meh', 5)")).toThrow(/CHECK/)
+    expect(indexes(db, 'refresh_log')).toContain('refresh_log_by_profile')
+  })
+})

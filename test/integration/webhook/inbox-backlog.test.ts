@@ -64,7 +64,7 @@ describe('inbox backlog', () => {
     expect(acks.every((ack) => ack.newMessages === 0)).toBe(true)
 
     await untilFiled(hook)
-    const { messages, contact } = await hook.core.call('inbox.thread', { waId: from, limit: 100 })
+    const { messages, contact } = await hook.core.call('inbox.thread', { contact: from, limit: 100 })
     expect(messages.map((m) => m.text).reverse()).toEqual(Array.from({ length: 40 }, (_, i) => `burst message ${i}`))
     expect(contact).toMatchObject({ unread: 40, name: 'Burst' })
     expect(changes.reduce((sum, change) => sum + change.newMessages, 0)).toBe(40)
@@ -78,7 +78,7 @@ describe('inbox backlog', () => {
     const acks = await Promise.all(burst(hook, from, 3).map((request) => hook.core.webhook.committer.submit(request)))
     expect(acks.map((ack) => ack.newMessages)).toEqual([1, 1, 1])
     expect(hook.core.webhook.backlog.pending).toBe(0)
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 10 })).messages).toHaveLength(3)
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 10 })).messages).toHaveLength(3)
   })
 
   it('treats a steady high rate as a burst even when every batch is small', async () => {
@@ -106,11 +106,11 @@ describe('inbox backlog', () => {
     hook.core.store.transaction(() => {
       for (const request of burst(hook, from, 25)) hook.core.store.capture.record(request, true)
     })
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 100 })).messages).toHaveLength(0)
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 100 })).messages).toHaveLength(0)
 
     await hook.core.webhook.start(0)
     await untilFiled(hook)
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 100 })).messages).toHaveLength(25)
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 100 })).messages).toHaveLength(25)
   })
 
   it('files the backlog when the listener stops, so a clean shutdown leaves the inbox complete', async () => {
@@ -145,7 +145,7 @@ describe('inbox backlog', () => {
     })
     await hook.core.webhook.start(0)
     await untilFiled(hook)
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 10 })).messages.map((m) => m.text)).toEqual(['burst message 1'])
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 10 })).messages.map((m) => m.text)).toEqual(['burst message 1'])
     expect(pendingRows(hook)).toBe(0)
     expect((await hook.core.call('webhook.requests', { limit: 5 })).items).toHaveLength(2)
   })
@@ -170,6 +170,6 @@ describe('inbox backlog', () => {
     clock.advance(1_000)
     await untilFiled(hook)
     expect(faults.at(-1)).toBeNull()
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 100 })).messages).toHaveLength(20)
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 100 })).messages).toHaveLength(20)
   })
 })

@@ -8,7 +8,7 @@ beforeAll(async () => {
 })
 afterAll(() => hook.close())
 
-const thread = (waId: string) => hook.core.call('inbox.thread', { waId, limit: 100 })
+const thread = (contact: string) => hook.core.call('inbox.thread', { contact, limit: 100 })
 const requests = () => hook.core.call('webhook.requests', { limit: 500 })
 
 describe('webhook listener: verification handshake', () => {
@@ -44,7 +44,7 @@ describe('webhook listener: deliveries', () => {
       expect(response.status, kind.type).toBe(200)
     }
     const { contact, messages } = await thread(from)
-    expect(contact).toMatchObject({ waId: from, name: 'Erika Mustermann', unread: inboundKinds.length })
+    expect(contact).toMatchObject({ key: from, phone: from, name: 'Erika Mustermann', unread: inboundKinds.length })
     const stored = [...messages].reverse()
     expect(stored.map((m) => m.type)).toEqual(inboundKinds.map((k) => k.type))
     expect(stored.map((m) => m.text)).toEqual(inboundKinds.map((k) => k.text))
@@ -135,7 +135,7 @@ describe('webhook listener: deliveries', () => {
     expect(request).toMatchObject({ verdict: 'accepted', signature: 'valid', eventCount: 5 })
     const rows = hook.core.store.db.prepare("SELECT field, summary FROM webhook_events WHERE request_id = ? ORDER BY id").all(request.id)
     expect(rows).toEqual([
-      { field: 'message_template_status_update', summary: 'order_update · en_US · APPROVED · NONE' },
+      { field: 'message_template_status_update', summary: 'order_update · en_US · APPROVED' },
       { field: 'phone_number_quality_update', summary: '15550783881 · FLAGGED · TIER_1K' },
       { field: 'messages.errors', summary: 'Error 131000: Something went wrong' },
     ])
@@ -185,7 +185,7 @@ describe('webhook listener: refusals store no event', () => {
     const body = envelope([{ field: 'messages', value: messagesValue({ messages }) }])
     expect(JSON.stringify(body).length).toBeGreaterThan(2.8 * 1024 * 1024)
     expect((await hook.post(body)).status).toBe(200)
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 500 })).messages).toHaveLength(500)
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 500 })).messages).toHaveLength(500)
   })
 
   it('only serves /webhook and only GET and POST', async () => {

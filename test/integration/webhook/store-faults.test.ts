@@ -65,7 +65,7 @@ describe('webhook listener when the store cannot commit', () => {
     undo()
 
     expect((await hook.post(body)).status).toBe(200)
-    expect((await hook.core.call('inbox.thread', { waId: from, limit: 5 })).messages.map((m) => m.text)).toEqual([text])
+    expect((await hook.core.call('inbox.thread', { contact: from, limit: 5 })).messages.map((m) => m.text)).toEqual([text])
     expect((await hook.core.call('webhook.status')).storeFault).toBeNull()
   })
 })

@@ -1,6 +1,9 @@
-import type { MessageRow } from '../store'
+import type { ExportRow } from '../store'
 
-const csvColumns = ['time', 'direction', 'contact', 'type', 'text', 'status', 'wamid', 'reply_to'] as const
+/** Columns are appended, never reordered: spreadsheets and scripts read them by position. */
+const csvColumns = ['time', 'direction', 'contact', 'type', 'text', 'status', 'wamid', 'reply_to', 'phone', 'user_id', 'username', 'edited_at', 'deleted_at'] as const
+
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString())
 
 function csvCell(value: string | null): string {
   if (value === null) return ''
@@ -10,7 +13,7 @@ function csvCell(value: string | null): string {
 }
 
 /** One line per message: JSON Lines keeps everything; CSV keeps what a spreadsheet needs. */
-export function* exportLines(messages: Iterable<MessageRow>, format: 'jsonl' | 'csv'): Generator<string> {
+export function* exportLines(messages: Iterable<ExportRow>, format: 'jsonl' | 'csv'): Generator<string> {
   if (format === 'csv') yield csvColumns.join(',')
   for (const m of messages) {
     if (format === 'jsonl') {
@@ -20,14 +23,22 @@ export function* exportLines(messages: Iterable<MessageRow>, format: 'jsonl' | '
         contact: m.contact,
         type: m.type,
         text: m.text,
-        timestamp: new Date(m.timestamp).toISOString(),
+        timestamp: iso(m.timestamp),
         status: m.status,
         replyTo: m.contextWamid,
         errors: m.errors,
         payload: m.payload,
+        contactPhone: m.contactPhone,
+        contactUserId: m.contactUserId,
+        contactUsername: m.contactUsername,
+        editedAt: iso(m.editedAt),
+        revisions: m.revisions,
+        deletedAt: iso(m.revokedAt),
+        origin: m.origin,
       })
     } else {
-      yield [new Date(m.timestamp).toISOString(), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid].map(csvCell).join(',')
+      const cells = [iso(m.timestamp), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid, m.contactPhone, m.contactUserId, m.contactUsername, iso(m.editedAt), iso(m.revokedAt)]
+      yield cells.map(csvCell).join(',')
     }
   }
 }

@@ -4,32 +4,45 @@ import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatch'
 import type { Store } from '../store'
-import type { WebhookService } from '../webhook'
+import { NOTICE_FIELDS, noticeLevel, type WebhookService } from '../webhook'
 import { exportLines } from './export'
 import { messageView } from './message-view'
 
-type InboxCalls = 'inbox.conversations' | 'inbox.thread' | 'inbox.recent' | 'inbox.search' | 'inbox.statuses' | 'inbox.markRead' | 'inbox.export' | 'inbox.stats'
+type InboxCalls =
+  | 'inbox.conversations'
+  | 'inbox.thread'
+  | 'inbox.recent'
+  | 'inbox.search'
+  | 'inbox.statuses'
+  | 'inbox.markRead'
+  | 'inbox.export'
+  | 'inbox.notices'
+  | 'inbox.stats'
 
 export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProfile, webhook: WebhookService): Pick<Handlers, InboxCalls> {
   /** '' holds what arrived while no profile was active. */
   const profileId = () => active.snapshot().profile?.id ?? ''
+  /** A conversation's key from its key, or from any phone number or BSUID it is known by. */
+  const keyOf = (identifier: string) => store.inbox.contactKeyOf(profileId(), identifier) ?? identifier
   return {
     'inbox.conversations': ({ limit, after }) => ({
       items: store.inbox.conversations(profileId(), limit, after),
       total: store.inbox.conversationCount(profileId()),
     }),
-    'inbox.thread': ({ waId, limit, before }) => ({
-      contact: store.inbox.contact(profileId(), waId) ?? null,
-      messages: store.inbox.thread(profileId(), waId, limit, before).map(messageView),
-    }),
+    'inbox.thread': ({ contact, limit, before }) => {
+      const key = keyOf(contact)
+      return { contact: store.inbox.contact(profileId(), key) ?? null, messages: store.inbox.thread(profileId(), key, limit, before).map(messageView) }
+    },
     'inbox.recent': ({ limit }) => ({ messages: store.inbox.recent(profileId(), limit).map(messageView) }),
     'inbox.search': ({ query, limit, offset }) => ({
       hits: store.inbox.search(profileId(), query, limit, offset ?? 0).map((hit) => ({ ...hit, message: messageView(hit.message) })),
+      contacts: offset ? [] : store.inbox.conversationsMatching(profileId(), query, Math.min(limit, 20)),
     }),
     'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid) }),
-    'inbox.markRead': ({ waId }) => {
-      store.inbox.markRead(profileId(), waId)
-      return { waId }
+    'inbox.markRead': ({ contact }) => {
+      const key = keyOf(contact)
+      store.inbox.markRead(profileId(), key)
+      return { contact: key }
     },
     'inbox.export': ({ format }) => {
       const dir = join(ctx.config.dataDir, 'exports')
@@ -45,6 +58,9 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
       writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 })
       return { path, count: format === 'csv' ? count - 1 : count }
     },
+    'inbox.notices': ({ limit }) => ({
+      items: store.inbox.events(profileId(), NOTICE_FIELDS, limit).map(({ payload, ...event }) => ({ ...event, level: noticeLevel(event.field, (payload ?? {}) as Record<string, unknown>) })),
+    }),
     'inbox.stats': () => ({ ...store.inbox.counts(profileId()), receivedThisSession: webhook.receivedThisSession }),
   }
 }

@@ -6,5 +6,5 @@ import type { MessageRow } from '../store'
 export function messageView(row: MessageRow): MessageView {
   const first = Array.isArray(row.errors) ? (row.errors[0] as { code?: unknown } | undefined) : undefined
   const code = typeof first?.code === 'number' ? first.code : null
-  return { ...row, hint: code === null ? null : describeGraphError({ status: 200, code, subcode: null, isTransient: null }).hint }
+  return { ...row, hint: code === null ? null : describeGraphError({ status: 200, code, subcode: null, isTransient: null, source: 'status' }).hint }
 }

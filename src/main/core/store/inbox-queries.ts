@@ -1,12 +1,20 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { RequestVerdict, SignatureState } from './webhook-capture'
 
-export interface ConversationRow {
-  waId: string
+export interface ContactRow {
+  key: string
   name: string | null
+  phone: string | null
+  userId: string | null
+  username: string | null
+  marketing: 'stop' | 'resume' | null
+  marketingAt: number | null
   unread: number
   lastInboundAt: number | null
   lastAt: number
+}
+
+export interface ConversationRow extends ContactRow {
   lastText: string | null
   lastType: string | null
   lastDirection: 'in' | 'out' | null
@@ -28,6 +36,25 @@ export interface MessageRow {
   statusAt: number | null
   errors: unknown
   requestId: number | null
+  editedAt: number | null
+  revisions: { text: string | null; at: number }[]
+  revokedAt: number | null
+  origin: 'business_app' | null
+}
+
+/** A message for export: with the customer's identifiers, whichever Meta shared. */
+export interface ExportRow extends MessageRow {
+  contactPhone: string | null
+  contactUserId: string | null
+  contactUsername: string | null
+}
+
+export interface EventRow {
+  id: number
+  field: string
+  summary: string | null
+  receivedAt: number
+  payload: unknown
 }
 
 export interface StatusRow {
@@ -78,6 +105,30 @@ interface RawMessage {
   status_at: number | null
   errors: string | null
   request_id: number | null
+  edited_at: number | null
+  revisions: string | null
+  revoked_at: number | null
+  origin: 'business_app' | null
+}
+
+interface RawContact {
+  contact: string
+  name: string | null
+  phone: string | null
+  user_id: string | null
+  username: string | null
+  marketing: 'stop' | 'resume' | null
+  marketing_at: number | null
+  unread: number
+  last_inbound_at: number | null
+  last_message_at: number
+}
+
+interface RawConversation extends RawContact {
+  last_text: string | null
+  last_type: string | null
+  last_direction: 'in' | 'out' | null
+  last_status: string | null
 }
 
 const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown))
@@ -98,8 +149,33 @@ function message(raw: RawMessage): MessageRow {
     statusAt: raw.status_at,
     errors: parse(raw.errors),
     requestId: raw.request_id,
+    editedAt: raw.edited_at,
+    revisions: (parse(raw.revisions) as MessageRow['revisions'] | null) ?? [],
+    revokedAt: raw.revoked_at,
+    origin: raw.origin,
   }
 }
+
+function contactRow(raw: RawContact): ContactRow {
+  return {
+    key: raw.contact,
+    name: raw.name,
+    phone: raw.phone,
+    userId: raw.user_id,
+    username: raw.username,
+    marketing: raw.marketing,
+    marketingAt: raw.marketing_at,
+    unread: raw.unread,
+    lastInboundAt: raw.last_inbound_at,
+    lastAt: raw.last_message_at,
+  }
+}
+
+function conversationRow(raw: RawConversation): ConversationRow {
+  return { ...contactRow(raw), lastText: raw.last_text, lastType: raw.last_type, lastDirection: raw.last_direction, lastStatus: raw.last_status }
+}
+
+const contactColumns = 'contact, name, phone, user_id, username, marketing, marketing_at, unread, last_inbound_at, last_message_at'
 
 const requestColumns = 'id, received_at, method, path, verdict, status, reason, signature, size, event_count'
 
@@ -153,79 +229,70 @@ export class InboxQueries {
   private readonly statusesOf: StatementSync
   private readonly byWamid: StatementSync
   private readonly contactOf: StatementSync
+  private readonly matching: StatementSync
+  private readonly aliasOf: StatementSync
 
   constructor(private readonly db: DatabaseSync) {
     const conversationSelect = `
-      SELECT c.wa_id, c.name, c.unread, c.last_inbound_at, c.last_message_at,
+      SELECT ${contactColumns.split(', ').map((column) => `c.${column}`).join(', ')},
              m.text AS last_text, m.type AS last_type, m.direction AS last_direction, m.status AS last_status
       FROM contacts c LEFT JOIN messages m ON m.id = c.last_message_id
       WHERE c.profile_id = ? AND c.last_message_id IS NOT NULL`
-    this.conversationsFirst = db.prepare(`${conversationSelect} ORDER BY c.last_message_at DESC, c.wa_id DESC LIMIT ?`)
+    this.conversationsFirst = db.prepare(`${conversationSelect} ORDER BY c.last_message_at DESC, c.contact DESC LIMIT ?`)
     this.conversationsAfter = db.prepare(
       // The plain range bound lets SQLite seek to the cursor; the OR alone made every page scan from the top.
-      `${conversationSelect} AND c.last_message_at <= ? AND (c.last_message_at < ? OR c.wa_id < ?) ORDER BY c.last_message_at DESC, c.wa_id DESC LIMIT ?`,
+      `${conversationSelect} AND c.last_message_at <= ? AND (c.last_message_at < ? OR c.contact < ?) ORDER BY c.last_message_at DESC, c.contact DESC LIMIT ?`,
     )
-    this.threadFirst = db.prepare(`SELECT * FROM messages WHERE profile_id = ? AND contact = ? ORDER BY timestamp DESC, id DESC LIMIT ?`)
+    this.matching = db.prepare(
+      `${conversationSelect} AND (c.name LIKE ?2 ESCAPE '\\' OR c.phone LIKE ?2 ESCAPE '\\' OR c.username LIKE ?2 ESCAPE '\\' OR c.user_id LIKE ?2 ESCAPE '\\')
+       ORDER BY c.last_message_at DESC LIMIT ?3`,
+    )
+    // Edits and deletions (`target_wamid`) change the message they point at; they are not messages of the thread themselves.
+    this.threadFirst = db.prepare(`SELECT * FROM messages WHERE profile_id = ? AND contact = ? AND target_wamid IS NULL ORDER BY timestamp DESC, id DESC LIMIT ?`)
     this.threadBefore = db.prepare(
-      `SELECT * FROM messages WHERE profile_id = ? AND contact = ? AND timestamp <= ? AND (timestamp < ? OR id < ?) ORDER BY timestamp DESC, id DESC LIMIT ?`,
+      `SELECT * FROM messages WHERE profile_id = ? AND contact = ? AND target_wamid IS NULL AND timestamp <= ? AND (timestamp < ? OR id < ?) ORDER BY timestamp DESC, id DESC LIMIT ?`,
     )
     this.searchStatement = db.prepare(
       `SELECT m.*, snippet(messages_fts, 0, '\u0002', '\u0003', '…', 12) AS snippet, c.name AS contact_name
        FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid
-       LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.wa_id = m.contact
-       WHERE messages_fts MATCH ? AND m.profile_id = ?
+       LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.contact = m.contact
+       WHERE messages_fts MATCH ? AND m.profile_id = ? AND m.target_wamid IS NULL
        ORDER BY messages_fts.rowid DESC LIMIT ? OFFSET ?`,
     )
     this.statusesOf = db.prepare('SELECT status, timestamp, errors, pricing, conversation FROM statuses WHERE wamid = ? ORDER BY timestamp, status')
     this.byWamid = db.prepare('SELECT * FROM messages WHERE wamid = ?')
-    this.contactOf = db.prepare('SELECT wa_id, name, unread, last_inbound_at, last_message_at FROM contacts WHERE profile_id = ? AND wa_id = ?')
+    this.contactOf = db.prepare(`SELECT ${contactColumns} FROM contacts WHERE profile_id = ? AND contact = ?`)
+    this.aliasOf = db.prepare('SELECT contact FROM contact_aliases WHERE profile_id = ? AND alias = ?')
   }
 
-  conversations(profileId: string, limit: number, after?: { lastAt: number; waId: string }): ConversationRow[] {
-    const rows = (
-      after
-        ? this.conversationsAfter.all(profileId, after.lastAt, after.lastAt, after.waId, limit)
-        : this.conversationsFirst.all(profileId, limit)
-    ) as unknown as {
-      wa_id: string
-      name: string | null
-      unread: number
-      last_inbound_at: number | null
-      last_message_at: number
-      last_text: string | null
-      last_type: string | null
-      last_direction: 'in' | 'out' | null
-      last_status: string | null
-    }[]
-    return rows.map((r) => ({
-      waId: r.wa_id,
-      name: r.name,
-      unread: r.unread,
-      lastInboundAt: r.last_inbound_at,
-      lastAt: r.last_message_at,
-      lastText: r.last_text,
-      lastType: r.last_type,
-      lastDirection: r.last_direction,
-      lastStatus: r.last_status,
-    }))
+  conversations(profileId: string, limit: number, after?: { lastAt: number; key: string }): ConversationRow[] {
+    const rows = after ? this.conversationsAfter.all(profileId, after.lastAt, after.lastAt, after.key, limit) : this.conversationsFirst.all(profileId, limit)
+    return (rows as unknown as RawConversation[]).map(conversationRow)
   }
 
-  contact(profileId: string, waId: string) {
-    const row = this.contactOf.get(profileId, waId) as
-      | { wa_id: string; name: string | null; unread: number; last_inbound_at: number | null; last_message_at: number }
-      | undefined
-    return row && { waId: row.wa_id, name: row.name, unread: row.unread, lastInboundAt: row.last_inbound_at, lastAt: row.last_message_at }
+  /** Conversations whose customer's name, phone number, username or BSUID contains the text. */
+  conversationsMatching(profileId: string, text: string, limit: number): ConversationRow[] {
+    const pattern = `%${text.trim().replace(/^[@+]/, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    return (this.matching.all(profileId, pattern, limit) as unknown as RawConversation[]).map(conversationRow)
   }
 
-  thread(profileId: string, waId: string, limit: number, before?: { timestamp: number; id: number }): MessageRow[] {
-    const rows = before
-      ? this.threadBefore.all(profileId, waId, before.timestamp, before.timestamp, before.id, limit)
-      : this.threadFirst.all(profileId, waId, limit)
+  /** The conversation a phone number, BSUID or key belongs to. */
+  contactKeyOf(profileId: string, identifier: string): string | null {
+    return (this.aliasOf.get(profileId, identifier) as { contact: string } | undefined)?.contact ?? null
+  }
+
+  contact(profileId: string, key: string): ContactRow | undefined {
+    const row = this.contactOf.get(profileId, key) as RawContact | undefined
+    return row && contactRow(row)
+  }
+
+  thread(profileId: string, key: string, limit: number, before?: { timestamp: number; id: number }): MessageRow[] {
+    const rows = before ? this.threadBefore.all(profileId, key, before.timestamp, before.timestamp, before.id, limit) : this.threadFirst.all(profileId, key, limit)
     return (rows as unknown as RawMessage[]).map(message)
   }
 
   recent(profileId: string, limit: number): MessageRow[] {
-    const rows = this.db.prepare('SELECT * FROM messages WHERE profile_id = ? ORDER BY timestamp DESC, id DESC LIMIT ?').all(profileId, limit)
+    const rows = this.db.prepare('SELECT * FROM messages WHERE profile_id = ? AND target_wamid IS NULL ORDER BY timestamp DESC, id DESC LIMIT ?').all(profileId, limit)
     return (rows as unknown as RawMessage[]).map(message)
   }
 
@@ -252,8 +319,19 @@ export class InboxQueries {
     return rows.map((r) => ({ message: message(r), snippet: r.snippet, contactName: r.contact_name }))
   }
 
-  markRead(profileId: string, waId: string): void {
-    this.db.prepare('UPDATE contacts SET unread = 0 WHERE profile_id = ? AND wa_id = ?').run(profileId, waId)
+  markRead(profileId: string, key: string): void {
+    this.db.prepare('UPDATE contacts SET unread = 0 WHERE profile_id = ? AND contact = ?').run(profileId, key)
+  }
+
+  /** Other webhook fields of these kinds, newest first. */
+  events(profileId: string, fields: readonly string[], limit: number): EventRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, field, summary, received_at, payload FROM webhook_events
+         WHERE profile_id = ? AND field IN (${fields.map(() => '?').join(', ')}) ORDER BY received_at DESC, id DESC LIMIT ?`,
+      )
+      .all(profileId, ...fields, limit) as { id: number; field: string; summary: string | null; received_at: number; payload: string }[]
+    return rows.map((r) => ({ id: r.id, field: r.field, summary: r.summary, receivedAt: r.received_at, payload: parse(r.payload) }))
   }
 
   requests(limit: number, options: { verdict?: string; beforeId?: number } = {}): RequestSummaryRow[] {
@@ -289,9 +367,15 @@ export class InboxQueries {
   }
 
   /** Every message of a profile, oldest first, for exports; iterates without loading all rows. */
-  *allMessages(profileId: string): Generator<MessageRow> {
-    for (const raw of this.db.prepare('SELECT * FROM messages WHERE profile_id = ? ORDER BY timestamp, id').iterate(profileId)) {
-      yield message(raw as unknown as RawMessage)
+  *allMessages(profileId: string): Generator<ExportRow> {
+    const statement = this.db.prepare(
+      `SELECT m.*, c.phone AS contact_phone, c.user_id AS contact_user_id, c.username AS contact_username
+       FROM messages m LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.contact = m.contact
+       WHERE m.profile_id = ? AND m.target_wamid IS NULL ORDER BY m.timestamp, m.id`,
+    )
+    for (const raw of statement.iterate(profileId)) {
+      const row = raw as unknown as RawMessage & { contact_phone: string | null; contact_user_id: string | null; contact_username: string | null }
+      yield { ...message(row), contactPhone: row.contact_phone, contactUserId: row.contact_user_id, contactUsername: row.contact_username }
     }
   }
 

@@ -8,22 +8,30 @@ export type { ProfileRow, ProfileKind, ProfileSettings } from './profiles-table'
 export type { EnvSyncTarget } from './env-targets-table'
 export {
   WebhookCapture,
+  addChange,
+  hasChange,
+  noChange,
   type CapturedRequest,
   type CaptureResult,
+  type IdentityChange,
   type InboxChange,
+  type MarketingPreference,
   type PendingRequest,
-  type ContactName,
-  type InboundMessage,
+  type ParsedMessage,
   type OtherEvent,
   type ParsedDelivery,
   type RequestVerdict,
   type SignatureState,
   type StatusUpdate,
 } from './webhook-capture'
+export type { ContactMerge, CustomerAddress, CustomerIdentity } from './contact-directory'
 export {
   InboxQueries,
   ftsQuery,
+  type ContactRow,
   type ConversationRow,
+  type EventRow,
+  type ExportRow,
   type MessageRow,
   type RequestDetailRow,
   type RequestSummaryRow,

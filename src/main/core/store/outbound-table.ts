@@ -1,9 +1,12 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { ContactDirectory, ContactMerge, CustomerAddress } from './contact-directory'
+import { transaction } from './database'
 
 export interface OutboundRecord {
   wamid: string
   profileId: string
-  contact: string
+  /** Who it went to: the address sent, completed with what Meta's answer added. */
+  customer: CustomerAddress
   phoneNumberId: string | null
   type: string
   text: string | null
@@ -21,13 +24,15 @@ export interface OutboundRecord {
 export class OutboundTable {
   private readonly insert: StatementSync
   private readonly touch: StatementSync
-  private readonly lastInbound: StatementSync
   private readonly recentTo: StatementSync
   private readonly draftGet: StatementSync
   private readonly draftSet: StatementSync
   private readonly draftDelete: StatementSync
 
-  constructor(db: DatabaseSync) {
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly contacts: ContactDirectory,
+  ) {
     // A status webhook can beat the send's response: then a placeholder ('external') row already
     // holds the wamid and is completed here, keeping whatever status it has reached.
     this.insert = db.prepare(
@@ -36,58 +41,61 @@ export class OutboundTable {
        ON CONFLICT (wamid) DO UPDATE SET type = excluded.type, text = excluded.text, payload = excluded.payload,
          context_wamid = excluded.context_wamid, timestamp = MIN(messages.timestamp, excluded.timestamp)
        WHERE messages.type = 'external'
-       RETURNING id`,
+       RETURNING id, contact`,
     )
     this.touch = db.prepare(
-      `INSERT INTO contacts (profile_id, wa_id, last_message_at, last_message_id) VALUES (?, ?, ?, ?)
-       ON CONFLICT (profile_id, wa_id) DO UPDATE SET
-         last_message_id = CASE WHEN excluded.last_message_at >= last_message_at THEN excluded.last_message_id ELSE last_message_id END,
-         last_message_at = MAX(last_message_at, excluded.last_message_at)`,
+      `UPDATE contacts SET
+         last_message_id = CASE WHEN ?3 >= last_message_at THEN ?4 ELSE last_message_id END,
+         last_message_at = MAX(last_message_at, ?3)
+       WHERE profile_id = ?1 AND contact = ?2`,
     )
-    this.lastInbound = db.prepare('SELECT last_inbound_at FROM contacts WHERE profile_id = ? AND wa_id = ?')
     this.recentTo = db.prepare("SELECT COUNT(*) AS n FROM messages WHERE profile_id = ? AND contact = ? AND direction = 'out' AND timestamp >= ?")
-    this.draftGet = db.prepare('SELECT text FROM drafts WHERE profile_id = ? AND wa_id = ?')
+    this.draftGet = db.prepare('SELECT text FROM drafts WHERE profile_id = ? AND contact = ?')
     this.draftSet = db.prepare(
-      'INSERT INTO drafts (profile_id, wa_id, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id, wa_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at',
+      'INSERT INTO drafts (profile_id, contact, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id, contact) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at',
     )
-    this.draftDelete = db.prepare('DELETE FROM drafts WHERE profile_id = ? AND wa_id = ?')
+    this.draftDelete = db.prepare('DELETE FROM drafts WHERE profile_id = ? AND contact = ?')
   }
 
-  /** Stores a sent message; returns its row id. */
-  record(message: OutboundRecord): number | null {
-    const row = this.insert.get(
-      message.wamid,
-      message.profileId,
-      message.contact,
-      message.phoneNumberId,
-      message.type,
-      message.text,
-      JSON.stringify(message.payload),
-      message.contextWamid,
-      message.timestamp,
-      message.status,
-      message.statusRank,
-      message.timestamp,
-    ) as { id: number } | undefined
-    if (row) this.touch.run(message.profileId, message.contact, message.timestamp, row.id)
-    return row?.id ?? null
+  /** Stores a sent message in its customer's conversation; returns the conversation and any merge the answer revealed. */
+  record(message: OutboundRecord): { contact: string; merged: ContactMerge[] } {
+    return transaction(this.db, () => {
+      this.contacts.takeMerges()
+      const resolved = this.contacts.resolve(message.profileId, message.customer)
+      if (resolved === null) throw new Error(`The sent message ${message.wamid} names no recipient`)
+      const row = this.insert.get(
+        message.wamid,
+        message.profileId,
+        resolved,
+        message.phoneNumberId,
+        message.type,
+        message.text,
+        JSON.stringify(message.payload),
+        message.contextWamid,
+        message.timestamp,
+        message.status,
+        message.statusRank,
+        message.timestamp,
+      ) as { id: number; contact: string } | undefined
+      if (row) {
+        // A status that beat this answer filed a placeholder under whatever it named: it is the same customer.
+        if (row.contact !== resolved) this.contacts.attach(message.profileId, row.contact, message.customer)
+        this.touch.run(message.profileId, row.contact, message.timestamp, row.id)
+      }
+      return { contact: row?.contact ?? resolved, merged: this.contacts.takeMerges() }
+    })
   }
 
-  lastInboundAt(profileId: string, waId: string): number | null {
-    const row = this.lastInbound.get(profileId, waId) as { last_inbound_at: number | null } | undefined
-    return row?.last_inbound_at ?? null
+  sentSince(profileId: string, contact: string, since: number): number {
+    return (this.recentTo.get(profileId, contact, since) as { n: number }).n
   }
 
-  sentSince(profileId: string, waId: string, since: number): number {
-    return (this.recentTo.get(profileId, waId, since) as { n: number }).n
+  draft(profileId: string, contact: string): string {
+    return (this.draftGet.get(profileId, contact) as { text: string } | undefined)?.text ?? ''
   }
 
-  draft(profileId: string, waId: string): string {
-    return (this.draftGet.get(profileId, waId) as { text: string } | undefined)?.text ?? ''
-  }
-
-  saveDraft(profileId: string, waId: string, text: string, now: number): void {
-    if (text.trim() === '') this.draftDelete.run(profileId, waId)
-    else this.draftSet.run(profileId, waId, text, now)
+  saveDraft(profileId: string, contact: string, text: string, now: number): void {
+    if (text.trim() === '') this.draftDelete.run(profileId, contact)
+    else this.draftSet.run(profileId, contact, text, now)
   }
 }

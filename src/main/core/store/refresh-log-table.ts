@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 
 export type RefreshTrigger = 'manual' | 'scheduled' | 'on_190' | 'startup' | 'cli'
-export type RefreshOutcome = 'success' | 'failure' | 'skipped'
+export type RefreshOutcome = 'success' | 'failure' | 'skipped' | 'no_gain'
 
 export interface RefreshLogEntry {
   id: number

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { join } from 'node:path'
+import { ContactDirectory } from './contact-directory'
 import { DATABASE_FILE, openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
 import { InboxQueries } from './inbox-queries'
@@ -16,6 +17,8 @@ export class Store {
   readonly profiles: ProfilesTable
   readonly settings: SettingsTable
   readonly envTargets: EnvTargetsTable
+  /** Which conversation each phone number and BSUID belongs to. */
+  readonly contacts: ContactDirectory
   readonly capture: WebhookCapture
   readonly inbox: InboxQueries
   readonly refreshLog: RefreshLogTable
@@ -32,10 +35,11 @@ export class Store {
     this.profiles = new ProfilesTable(db)
     this.settings = new SettingsTable(db)
     this.envTargets = new EnvTargetsTable(db)
-    this.capture = new WebhookCapture(db)
+    this.contacts = new ContactDirectory(db)
+    this.capture = new WebhookCapture(db, this.contacts)
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
-    this.outbound = new OutboundTable(db)
+    this.outbound = new OutboundTable(db, this.contacts)
     this.registrations = new WebhookRegistrationsTable(db)
     this.wal = new WalSync(db, `${file}-wal`)
   }

@@ -1,14 +1,22 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 
+import type { ContactDirectory, ContactMerge, CustomerAddress, CustomerIdentity } from './contact-directory'
+
 /** The storage shapes of what a webhook delivery carries; the webhook parser produces them. */
-export interface InboundMessage {
+export interface ParsedMessage {
   wamid: string
-  from: string
+  /** `in`: the customer wrote it; `out`: the business sent it from the WhatsApp Business app (an echo). */
+  direction: 'in' | 'out'
+  /** The sender of an inbound message, the recipient of an echo. */
+  customer: CustomerAddress
   phoneNumberId: string | null
   type: string
   text: string | null
   timestamp: number
   contextWamid: string | null
+  /** `edit` and `revoke`: the message they change. */
+  target: string | null
+  origin: 'business_app' | null
   errors: unknown[] | null
   raw: Record<string, unknown>
 }
@@ -18,7 +26,7 @@ export interface StatusUpdate {
   status: string
   rank: number
   timestamp: number
-  recipient: string | null
+  recipient: CustomerAddress | null
   phoneNumberId: string | null
   errors: unknown[] | null
   conversation: unknown
@@ -26,9 +34,17 @@ export interface StatusUpdate {
   raw: Record<string, unknown>
 }
 
-export interface ContactName {
-  waId: string
-  name: string | null
+/** A customer's new phone number or BSUID, announced by a system message from the old one. */
+export interface IdentityChange {
+  customer: CustomerAddress
+  next: CustomerAddress
+}
+
+/** A customer stopped or resumed marketing messages. */
+export interface MarketingPreference {
+  customer: CustomerAddress
+  value: 'stop' | 'resume'
+  at: number
 }
 
 export interface OtherEvent {
@@ -39,9 +55,12 @@ export interface OtherEvent {
 }
 
 export interface ParsedDelivery {
-  messages: InboundMessage[]
+  messages: ParsedMessage[]
   statuses: StatusUpdate[]
-  contacts: ContactName[]
+  /** Everything the delivery says about customers (`contacts[]`): names, usernames, phone and BSUID pairs. */
+  contacts: CustomerIdentity[]
+  identityChanges: IdentityChange[]
+  preferences: MarketingPreference[]
   events: OtherEvent[]
 }
 
@@ -72,6 +91,8 @@ export interface InboxChange {
   newEvents: number
   /** Conversations whose list entry changed. */
   contacts: string[]
+  /** Conversations found to be one customer and merged. */
+  merged: ContactMerge[]
 }
 
 export interface CaptureResult extends InboxChange {
@@ -86,7 +107,20 @@ export interface PendingRequest {
   body: string
 }
 
-const noChange = (): InboxChange => ({ newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] })
+export const noChange = (): InboxChange => ({ newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [], merged: [] })
+
+/** Adds what one filing changed to a running total (contacts are kept unique). */
+export function addChange(total: InboxChange, one: InboxChange): InboxChange {
+  total.newMessages += one.newMessages
+  total.newStatuses += one.newStatuses
+  total.newEvents += one.newEvents
+  for (const contact of one.contacts) if (!total.contacts.includes(contact)) total.contacts.push(contact)
+  total.merged.push(...one.merged)
+  return total
+}
+
+/** Whether a change is worth telling the UI about. */
+export const hasChange = (change: InboxChange): boolean => change.newMessages + change.newStatuses + change.newEvents + change.merged.length > 0
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
@@ -98,43 +132,55 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 export class WebhookCapture {
   private readonly insertRequest: StatementSync
   private readonly insertMessage: StatementSync
+  private readonly insertEcho: StatementSync
   private readonly touchContactInbound: StatementSync
   private readonly touchContactOutbound: StatementSync
-  private readonly nameContact: StatementSync
   private readonly insertStatus: StatementSync
   private readonly advanceStatus: StatementSync
   private readonly insertPlaceholder: StatementSync
+  private readonly applyEdit: StatementSync
+  private readonly applyRevoke: StatementSync
+  private readonly changesFor: StatementSync
+  private readonly setMarketing: StatementSync
   private readonly insertEvent: StatementSync
   private readonly selectPending: StatementSync
   private readonly clearPending: StatementSync
   private readonly countPending: StatementSync
 
-  constructor(db: DatabaseSync) {
+  constructor(
+    db: DatabaseSync,
+    private readonly contacts: ContactDirectory,
+  ) {
     this.insertRequest = db.prepare(
       `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count, inbox_pending)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.insertMessage = db.prepare(
-      `INSERT INTO messages (wamid, profile_id, direction, contact, phone_number_id, type, text, payload, context_wamid, timestamp, errors, request_id)
-       VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wamid) DO NOTHING RETURNING id`,
+      `INSERT INTO messages (wamid, profile_id, direction, contact, phone_number_id, type, text, payload, context_wamid, timestamp, errors, request_id, target_wamid)
+       VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wamid) DO NOTHING RETURNING id`,
+    )
+    // A status can beat the echo of a message sent from the WhatsApp Business app: the echo completes its placeholder.
+    this.insertEcho = db.prepare(
+      `INSERT INTO messages (wamid, profile_id, direction, contact, phone_number_id, type, text, payload, context_wamid, timestamp, errors, request_id, target_wamid, origin)
+       VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'business_app')
+       ON CONFLICT (wamid) DO UPDATE SET type = excluded.type, text = excluded.text, payload = excluded.payload, context_wamid = excluded.context_wamid,
+         timestamp = MIN(messages.timestamp, excluded.timestamp), target_wamid = excluded.target_wamid, origin = 'business_app'
+       WHERE messages.type = 'external'
+       RETURNING id`,
     )
     this.touchContactInbound = db.prepare(
-      `INSERT INTO contacts (profile_id, wa_id, last_inbound_at, last_message_at, last_message_id, unread) VALUES (?, ?, ?, ?, ?, 1)
-       ON CONFLICT (profile_id, wa_id) DO UPDATE SET
-         last_inbound_at = MAX(COALESCE(last_inbound_at, 0), excluded.last_inbound_at),
-         last_message_id = CASE WHEN excluded.last_message_at >= last_message_at THEN excluded.last_message_id ELSE last_message_id END,
-         last_message_at = MAX(last_message_at, excluded.last_message_at),
-         unread = unread + 1`,
+      `UPDATE contacts SET
+         last_inbound_at = MAX(COALESCE(last_inbound_at, 0), ?3),
+         last_message_id = CASE WHEN ?3 >= last_message_at THEN ?4 ELSE last_message_id END,
+         last_message_at = MAX(last_message_at, ?3),
+         unread = unread + 1
+       WHERE profile_id = ?1 AND contact = ?2`,
     )
     this.touchContactOutbound = db.prepare(
-      `INSERT INTO contacts (profile_id, wa_id, last_message_at, last_message_id) VALUES (?, ?, ?, ?)
-       ON CONFLICT (profile_id, wa_id) DO UPDATE SET
-         last_message_id = CASE WHEN excluded.last_message_at >= last_message_at THEN excluded.last_message_id ELSE last_message_id END,
-         last_message_at = MAX(last_message_at, excluded.last_message_at)`,
-    )
-    this.nameContact = db.prepare(
-      `INSERT INTO contacts (profile_id, wa_id, name, last_message_at) VALUES (?, ?, ?, 0)
-       ON CONFLICT (profile_id, wa_id) DO UPDATE SET name = COALESCE(excluded.name, name)`,
+      `UPDATE contacts SET
+         last_message_id = CASE WHEN ?3 >= last_message_at THEN ?4 ELSE last_message_id END,
+         last_message_at = MAX(last_message_at, ?3)
+       WHERE profile_id = ?1 AND contact = ?2`,
     )
     this.insertStatus = db.prepare(
       `INSERT INTO statuses (wamid, status, timestamp, recipient, errors, conversation, pricing, payload, request_id)
@@ -142,11 +188,23 @@ export class WebhookCapture {
     )
     this.advanceStatus = db.prepare(
       `UPDATE messages SET status = ?, status_rank = ?, status_at = ?, errors = COALESCE(?, errors)
-       WHERE wamid = ? AND status_rank < ? RETURNING id`,
+       WHERE wamid = ? AND status_rank < ? RETURNING contact`,
     )
     this.insertPlaceholder = db.prepare(
       `INSERT INTO messages (wamid, profile_id, direction, contact, phone_number_id, type, text, payload, timestamp, status, status_rank, status_at, errors, request_id)
        VALUES (?, ?, 'out', ?, ?, 'external', NULL, '{}', ?, ?, ?, ?, ?, ?) ON CONFLICT (wamid) DO NOTHING RETURNING id`,
+    )
+    // The earlier text goes to `revisions` with the moment it was written; a late redelivery of an older edit changes nothing.
+    this.applyEdit = db.prepare(
+      `UPDATE messages SET
+         revisions = json_insert(COALESCE(revisions, '[]'), '$[#]', json_object('text', text, 'at', COALESCE(edited_at, timestamp))),
+         text = ?1, edited_at = ?2
+       WHERE wamid = ?3 AND target_wamid IS NULL AND COALESCE(edited_at, timestamp) <= ?2 RETURNING contact`,
+    )
+    this.applyRevoke = db.prepare('UPDATE messages SET revoked_at = ?1 WHERE wamid = ?2 AND target_wamid IS NULL AND revoked_at IS NULL RETURNING contact')
+    this.changesFor = db.prepare('SELECT type, text, timestamp FROM messages WHERE target_wamid = ? ORDER BY timestamp, id')
+    this.setMarketing = db.prepare(
+      'UPDATE contacts SET marketing = ?3, marketing_at = ?4 WHERE profile_id = ?1 AND contact = ?2 AND COALESCE(marketing_at, 0) <= ?4',
     )
     this.insertEvent = db.prepare(
       `INSERT INTO webhook_events (dedupe_key, profile_id, field, received_at, summary, payload, request_id)
@@ -209,38 +267,36 @@ export class WebhookCapture {
     this.clearPending.run(requestId)
   }
 
-  /** Files a delivery's messages, statuses, contacts and other events; redeliveries change nothing. */
+  /** Files a delivery's messages, statuses, customers and other events; redeliveries change nothing. */
   file(requestId: number, profileId: string | null, receivedAt: number, delivery: ParsedDelivery): InboxChange {
     const result = noChange()
     const profile = profileId ?? ''
     const touched = new Set<string>()
+    // Merges of a filing that failed half-way were rolled back with it.
+    this.contacts.takeMerges()
 
-    for (const contact of delivery.contacts) this.nameContact.run(profile, contact.waId, contact.name)
+    for (const contact of delivery.contacts) this.contacts.resolve(profile, contact)
     for (const message of delivery.messages) {
-      const row = this.insertMessage.get(
-        message.wamid,
-        profile,
-        message.from,
-        message.phoneNumberId,
-        message.type,
-        message.text,
-        JSON.stringify(message.raw),
-        message.contextWamid,
-        message.timestamp,
-        json(message.errors),
-        requestId,
-      ) as { id: number } | undefined
-      if (!row) continue
-      result.newMessages++
-      this.touchContactInbound.run(profile, message.from, message.timestamp, message.timestamp, row.id)
-      touched.add(message.from)
+      const contact = this.contacts.resolve(profile, message.customer)
+      if (contact === null) continue
+      if (this.fileMessage(profile, contact, requestId, message, touched)) result.newMessages++
+    }
+    for (const change of delivery.identityChanges) {
+      const contact = this.contacts.resolve(profile, change.customer)
+      if (contact === null) continue
+      this.contacts.attach(profile, contact, change.next)
+      touched.add(contact)
+    }
+    for (const preference of delivery.preferences) {
+      const contact = this.contacts.resolve(profile, preference.customer)
+      if (contact !== null && this.setMarketing.run(profile, contact, preference.value, preference.at).changes > 0) touched.add(contact)
     }
     for (const status of delivery.statuses) {
       const fresh = this.insertStatus.get(
         status.wamid,
         status.status,
         status.timestamp,
-        status.recipient,
+        status.recipient?.phone ?? status.recipient?.userId ?? null,
         json(status.errors),
         json(status.conversation),
         json(status.pricing),
@@ -249,30 +305,80 @@ export class WebhookCapture {
       )
       if (!fresh) continue
       result.newStatuses++
-      const advanced = this.advanceStatus.get(status.status, status.rank, status.timestamp, json(status.errors), status.wamid, status.rank)
-      if (!advanced && status.recipient) {
-        // A status for a message sent by another client (the user's bot): keep it visible in the thread.
-        const placeholder = this.insertPlaceholder.get(
-          status.wamid,
-          profile,
-          status.recipient,
-          status.phoneNumberId,
-          status.timestamp,
-          status.status,
-          status.rank,
-          status.timestamp,
-          json(status.errors),
-          requestId,
-        ) as { id: number } | undefined
-        if (placeholder) this.touchContactOutbound.run(profile, status.recipient, status.timestamp, placeholder.id)
+      const advanced = this.advanceStatus.get(status.status, status.rank, status.timestamp, json(status.errors), status.wamid, status.rank) as { contact: string } | undefined
+      if (advanced) {
+        // The status names the customer the message went to: whatever it adds (a BSUID, a phone) joins that conversation.
+        if (status.recipient) this.contacts.attach(profile, advanced.contact, status.recipient)
+        touched.add(advanced.contact)
+        continue
       }
-      if (status.recipient) touched.add(status.recipient)
+      const contact = status.recipient ? this.contacts.resolve(profile, status.recipient) : null
+      if (contact === null) continue
+      // A status for a message sent by another client (the user's bot): keep it visible in the thread.
+      const placeholder = this.insertPlaceholder.get(
+        status.wamid,
+        profile,
+        contact,
+        status.phoneNumberId,
+        status.timestamp,
+        status.status,
+        status.rank,
+        status.timestamp,
+        json(status.errors),
+        requestId,
+      ) as { id: number } | undefined
+      if (placeholder) this.touchContactOutbound.run(profile, contact, status.timestamp, placeholder.id)
+      touched.add(contact)
     }
     for (const event of delivery.events) {
       const row = this.insertEvent.get(event.dedupeKey, profile, event.field, receivedAt, event.summary, JSON.stringify(event.raw) ?? 'null', requestId)
       if (row) result.newEvents++
     }
+    result.merged = this.contacts.takeMerges()
+    for (const { from, into } of result.merged) {
+      touched.delete(from)
+      touched.add(into)
+    }
     result.contacts = [...touched]
     return result
+  }
+
+  /** Stores one message (once per wamid); an edit or deletion changes its target, before or after it arrives. */
+  private fileMessage(profile: string, contact: string, requestId: number, message: ParsedMessage, touched: Set<string>): boolean {
+    const values = [
+      message.wamid,
+      profile,
+      contact,
+      message.phoneNumberId,
+      message.type,
+      message.text,
+      JSON.stringify(message.raw),
+      message.contextWamid,
+      message.timestamp,
+      json(message.errors),
+      requestId,
+      message.target,
+    ] as const
+    const row = (message.direction === 'out' ? this.insertEcho.get(...values) : this.insertMessage.get(...values)) as { id: number } | undefined
+    if (!row) return false
+    if (message.target !== null) {
+      const changed = this.applyChange(message.target, message.type, message.text, message.timestamp)
+      if (changed) touched.add(changed)
+      return true
+    }
+    if (message.direction === 'out') this.touchContactOutbound.run(profile, contact, message.timestamp, row.id)
+    else this.touchContactInbound.run(profile, contact, message.timestamp, row.id)
+    // Edits and deletions delivered before the message itself.
+    for (const change of this.changesFor.all(message.wamid) as { type: string; text: string | null; timestamp: number }[]) {
+      this.applyChange(message.wamid, change.type, change.text, change.timestamp)
+    }
+    touched.add(contact)
+    return true
+  }
+
+  /** Returns the conversation of the changed message, when it is stored. */
+  private applyChange(target: string, type: string, text: string | null, at: number): string | null {
+    const row = (type === 'revoke' ? this.applyRevoke.get(at, target) : this.applyEdit.get(text, at, target)) as { contact: string } | undefined
+    return row?.contact ?? null
   }
 }

@@ -1,4 +1,4 @@
-import type { CapturedRequest, CaptureResult, Store } from '../store'
+import { noChange, type CapturedRequest, type CaptureResult, type Store } from '../store'
 import { BurstMeter } from './burst-meter'
 import type { InboxBacklog } from './inbox-backlog'
 
@@ -65,7 +65,7 @@ export class GroupCommitter {
 
   private writeOne(request: CapturedRequest, deferFiling: boolean): CaptureResult {
     if (!deferFiling || !request.delivery) return this.store.capture.write(request)
-    return { requestId: this.store.capture.record(request, true), newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
+    return { requestId: this.store.capture.record(request, true), ...noChange() }
   }
 
   private write(batch: Pending[], isolate: boolean, deferFiling: boolean): { result: Outcome[]; durable: Promise<void> } {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Clock, ClockTimer } from '../clock'
 import type { Logger } from '../log'
-import type { InboxChange, PendingRequest, Store } from '../store'
+import { addChange, hasChange, noChange, type InboxChange, type PendingRequest, type Store } from '../store'
 import { parseDelivery } from './payload'
 
 /** Filing one request takes about 0.1 ms; a slice holds the event loop for a few ms at most. */
@@ -101,8 +101,7 @@ export class InboxBacklog {
   /** Files up to one slice in one transaction; false when it failed and a retry is armed. */
   private fileSlice(deadline: number, limit: number): boolean {
     const { store, log } = this.options
-    const change: InboxChange = { newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
-    const contacts = new Set<string>()
+    const change = noChange()
     let fetched = 0
     let filed = 0
     try {
@@ -112,12 +111,7 @@ export class InboxBacklog {
         fetched = batch.length
         for (const request of batch) {
           const one = this.fileOne(request)
-          if (one) {
-            change.newMessages += one.newMessages
-            change.newStatuses += one.newStatuses
-            change.newEvents += one.newEvents
-            for (const contact of one.contacts) contacts.add(contact)
-          }
+          if (one) addChange(change, one)
           store.capture.markFiled(request.id)
           filed++
           if (performance.now() > deadline) break
@@ -137,8 +131,7 @@ export class InboxBacklog {
     this.options.onFault(null)
     // Fewer rows than asked for and all of them filed: the store holds no more.
     this.resize(fetched < limit && filed === fetched ? 0 : Math.max(0, this.size - filed))
-    change.contacts = [...contacts]
-    if (change.newMessages + change.newStatuses + change.newEvents > 0) this.options.onFiled(change)
+    if (hasChange(change)) this.options.onFiled(change)
     return true
   }
 

@@ -1,12 +1,10 @@
+import { obj, str, type Json } from './json-shape'
+
 /**
  * One line of searchable, displayable text for any inbound message type: what an operator would
  * want to find it by. Unknown types fall back to nothing rather than guessing.
  */
 
-type Json = Record<string, unknown>
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
-const obj = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined)
 const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ') || null
 
 export function messageText(message: Json): string | null {

@@ -2,7 +2,7 @@ import { SwitchboardError, type ListenerState, type RequestSummary } from '@shar
 import type { ActiveProfile } from '../active-profile'
 import type { ClockTimer } from '../clock'
 import type { CoreContext } from '../context'
-import { WalCheckpointer, type CapturedRequest, type CaptureResult, type InboxChange, type Store } from '../store'
+import { addChange, hasChange, noChange, WalCheckpointer, type CapturedRequest, type CaptureResult, type InboxChange, type Store } from '../store'
 import { GroupCommitter, type CommitOutcome } from './group-commit'
 import { InboxBacklog } from './inbox-backlog'
 import { startWebhookListener, type WebhookListener } from './listener'
@@ -149,22 +149,17 @@ export class WebhookService {
   }
 
   private committed({ results, requests }: CommitOutcome): void {
-    const change: InboxChange = { newMessages: 0, newStatuses: 0, newEvents: 0, contacts: [] }
-    const contacts = new Set<string>()
+    const change = noChange()
     results.forEach((result, index) => {
       this.ctx.events.emit('webhook.request', summary(requests[index]!, result))
-      change.newMessages += result.newMessages
-      change.newStatuses += result.newStatuses
-      change.newEvents += result.newEvents
-      for (const contact of result.contacts) contacts.add(contact)
+      addChange(change, result)
     })
-    change.contacts = [...contacts]
     this.filed(change)
   }
 
   private filed(change: InboxChange): void {
     this.receivedThisSession += change.newMessages
-    if (change.newMessages + change.newStatuses + change.newEvents > 0) this.ctx.events.emit('inbox.changed', change)
+    if (hasChange(change)) this.ctx.events.emit('inbox.changed', change)
   }
 
   /** Announced when a backlog appears or clears, and at most once a second in between. */

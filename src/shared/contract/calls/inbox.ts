@@ -6,6 +6,7 @@ export const messageView = z.object({
   id: z.number().int(),
   wamid: z.string(),
   direction: z.enum(['in', 'out']),
+  /** The conversation's key (see `conversationView.key`). */
   contact: z.string(),
   type: z.string(),
   text: z.string().nullable(),
@@ -19,15 +20,38 @@ export const messageView = z.object({
   /** One line on what to do about the first error (e.g. 131047: send a template), when there is one. */
   hint: z.string().nullable(),
   requestId: z.number().int().nullable(),
+  /** When the sender last edited it; `revisions` holds the earlier texts, oldest first. */
+  editedAt: z.number().int().nullable(),
+  revisions: z.array(z.object({ text: z.string().nullable(), at: z.number().int() })),
+  /** When the sender deleted it (its text is kept here). */
+  revokedAt: z.number().int().nullable(),
+  /** `business_app`: sent from the WhatsApp Business app on a coexistence number, not through the API. */
+  origin: z.enum(['business_app']).nullable(),
 })
 export type MessageView = z.infer<typeof messageView>
 
-export const conversationView = z.object({
-  waId: z.string(),
+/**
+ * A customer: a phone number, a business-scoped user ID (BSUID, for username users who may hide
+ * their number), or both. `key` is the conversation's stable key: the identifier it started with.
+ */
+export const contactView = z.object({
+  key: z.string(),
   name: z.string().nullable(),
+  /** The phone number's digits (a WhatsApp ID), when Meta shared it. */
+  phone: z.string().nullable(),
+  /** The customer's current BSUID, e.g. `US.13491208655302741918`. */
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  /** `stop` when the customer asked to stop marketing messages (a marketing template then fails with 131050). */
+  marketing: z.enum(['stop', 'resume']).nullable(),
+  marketingAt: z.number().int().nullable(),
   unread: z.number().int(),
   lastInboundAt: z.number().int().nullable(),
   lastAt: z.number().int(),
+})
+export type ContactView = z.infer<typeof contactView>
+
+export const conversationView = contactView.extend({
   lastText: z.string().nullable(),
   lastType: z.string().nullable(),
   lastDirection: z.enum(['in', 'out']).nullable(),
@@ -35,19 +59,29 @@ export const conversationView = z.object({
 })
 export type ConversationView = z.infer<typeof conversationView>
 
-const waId = z.string().regex(/^\d{5,20}$/, 'WhatsApp IDs are the digits of the phone number')
+export const noticeView = z.object({
+  id: z.number().int(),
+  field: z.string(),
+  summary: z.string().nullable(),
+  level: z.enum(['warning', 'info']),
+  receivedAt: z.number().int(),
+})
+export type NoticeView = z.infer<typeof noticeView>
+
+/** A conversation's key: a phone number's digits or a BSUID, as Meta sent it. */
+export const contactKey = z.string().trim().min(1).max(160).regex(/^[^\s\p{Cc}]+$/u, 'A phone number (digits) or a business-scoped user ID')
 const limit = z.number().int().min(1).max(500)
 
 export const inboxCalls = {
   'inbox.conversations': call({
     summary: 'Conversations of the active profile, most recent first, keyset-paged',
-    input: z.strictObject({ limit, after: z.strictObject({ lastAt: z.number().int(), waId: z.string().max(20) }).optional() }),
+    input: z.strictObject({ limit, after: z.strictObject({ lastAt: z.number().int(), key: z.string().max(160) }).optional() }),
     result: z.object({ items: z.array(conversationView), total: z.number().int() }),
   }),
   'inbox.thread': call({
     summary: 'One conversation\'s messages, newest first, keyset-paged',
-    input: z.strictObject({ waId, limit, before: z.strictObject({ timestamp: z.number().int(), id: z.number().int() }).optional() }),
-    result: z.object({ contact: conversationView.pick({ waId: true, name: true, unread: true, lastInboundAt: true, lastAt: true }).nullable(), messages: z.array(messageView) }),
+    input: z.strictObject({ contact: contactKey, limit, before: z.strictObject({ timestamp: z.number().int(), id: z.number().int() }).optional() }),
+    result: z.object({ contact: contactView.nullable(), messages: z.array(messageView) }),
   }),
   'inbox.recent': call({
     summary: 'The newest messages of the active profile across all conversations',
@@ -55,10 +89,12 @@ export const inboxCalls = {
     result: z.object({ messages: z.array(messageView) }),
   }),
   'inbox.search': call({
-    summary: 'Full-text search over every message of the active profile',
+    summary: 'Full-text search over every message of the active profile, and the customers whose name, number, username or BSUID match',
     input: z.strictObject({ query: z.string().trim().min(1).max(200), limit, offset: z.number().int().min(0).max(100_000).optional() }),
     result: z.object({
       hits: z.array(z.object({ message: messageView, snippet: z.string(), contactName: z.string().nullable() })),
+      /** Customers matching the query (first page only). */
+      contacts: z.array(conversationView),
     }),
   }),
   'inbox.statuses': call({
@@ -70,13 +106,18 @@ export const inboxCalls = {
   }),
   'inbox.markRead': call({
     summary: 'Clear a conversation\'s unread counter (in Switchboard only)',
-    input: z.strictObject({ waId }),
-    result: z.object({ waId: z.string() }),
+    input: z.strictObject({ contact: contactKey }),
+    result: z.object({ contact: z.string() }),
   }),
   'inbox.export': call({
     summary: 'Write every message of the active profile to a file in the data directory',
     input: z.strictObject({ format: z.enum(['jsonl', 'csv']) }),
     result: z.object({ path: z.string(), count: z.number().int() }),
+  }),
+  'inbox.notices': call({
+    summary: 'What Meta said about the account, its numbers and templates (template status and quality, number quality, account updates), newest first',
+    input: z.strictObject({ limit }),
+    result: z.object({ items: z.array(noticeView) }),
   }),
   'inbox.stats': call({
     summary: 'Counts for the status bar and the live counter',

@@ -5,9 +5,11 @@ import { drafts } from './004-drafts'
 import { webhookRegistrations } from './005-webhook-registrations'
 import { requestIndexes } from './006-request-indexes'
 import { inboxBacklog } from './007-inbox-backlog'
+import { contactIdentity } from './008-contact-identity'
+import { refreshNoGain } from './009-refresh-no-gain'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations, requestIndexes, inboxBacklog]
+export const migrations: readonly Migration[] = [profiles, webhooks, refreshLog, drafts, webhookRegistrations, requestIndexes, inboxBacklog, contactIdentity, refreshNoGain]
 
 export type { Migration } from './migration'
