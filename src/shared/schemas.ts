@@ -20,3 +20,6 @@ export const profileName = z
 export const graphId = z.string().regex(/^\d{1,30}$/, 'Graph IDs are digits only')
 
 export const epochMs = z.number().int().nonnegative()
+
+/** A customer's WhatsApp ID (the phone number's digits) or business-scoped user ID (`US.1349…`). */
+export const customerId = z.string().regex(/^(\d{5,20}|[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128})$/, 'A WhatsApp ID (digits of the phone number) or a business-scoped user ID')

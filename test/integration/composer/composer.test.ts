@@ -27,7 +27,7 @@ const every: { name: string; message: OutgoingMessage; replyTo?: string }[] = [
 
 describe.skipIf(!spec.spec)(`composer request bodies${spec.skipReason ? ` (skipped: ${spec.skipReason})` : ''}`, () => {
   it.each(every)('$name validates against the send-message schema', ({ message, replyTo }) => {
-    const body = messageRequestBody(message, '12015550123', replyTo)
+    const body = messageRequestBody(message, { to: '12015550123' }, replyTo)
     expect(spec.spec!.validateRequestBody('POST', MESSAGES, body).errors).toEqual([])
   })
 })
@@ -48,10 +48,56 @@ describe('composer against the sandbox', () => {
       expect(result.exchange?.requestBody, name).toContain('"messaging_product":"whatsapp"')
       expect(JSON.stringify(result.exchange)).not.toContain(s.core.vault.cached(s.profileId)!.accessToken!)
     }
-    const thread = await s.core.call('inbox.thread', { waId: '12015550123', limit: 50 })
+    const thread = await s.core.call('inbox.thread', { contact: '12015550123', limit: 50 })
     expect(thread.messages.filter((m) => m.direction === 'out')).toHaveLength(every.length)
     const template = thread.messages.find((m) => m.type === 'template')!
     expect(template.status).toBe('accepted')
+  })
+
+  it('answers a username customer by BSUID (as `recipient`), inside their window, in their one conversation', async () => {
+    s = await sandboxCore()
+    const person = (await s.core.call('sandbox.status')).people.find((p) => p.username !== null && p.phone === null)!
+    await s.core.call('sandbox.simulateInbound', { type: 'text', from: person.userId })
+    await s.advance(2000)
+    const check = await s.core.call('composer.check', { to: person.userId })
+    expect(check.recipient).toMatchObject({ kind: 'bsuid', userId: person.userId, waId: null, contact: person.userId, username: person.username })
+    expect(check.window.open).toBe(true)
+
+    const result = await s.core.call('composer.send', { to: person.userId, message: { kind: 'text', body: 'Here is the link' } })
+    expect(result.message).toMatchObject({ contact: person.userId, direction: 'out' })
+    const body = JSON.parse(result.exchange!.requestBody!) as Record<string, unknown>
+    expect(body).toMatchObject({ recipient: person.userId })
+    expect(body).not.toHaveProperty('to')
+    for (let i = 0; i < 30; i++) await s.advance(2000)
+    const thread = await s.core.call('inbox.thread', { contact: person.userId, limit: 10 })
+    expect(thread.messages.find((m) => m.wamid === result.message.wamid)?.status).toBe('read')
+    expect((await s.core.call('inbox.conversations', { limit: 50 })).items.filter((c) => c.userId === person.userId)).toHaveLength(1)
+  })
+
+  it('refuses what is neither a phone number nor a BSUID before anything is sent', async () => {
+    s = await sandboxCore()
+    const check = await s.core.call('composer.check', { to: 'us.1234' })
+    expect(check.problem).toMatch(/not a business-scoped user ID/)
+    await expect(s.core.call('composer.send', { to: 'us.1234', message: { kind: 'text', body: 'x' } })).rejects.toMatchObject({ code: 'invalid_input' })
+  })
+
+  it('warns before a template to a customer who stopped marketing messages, and Meta fails a marketing one with 131050', async () => {
+    s = await sandboxCore()
+    await s.core.call('sandbox.simulateInbound', { type: 'text', from: '12015550123' })
+    await s.advance(2000)
+    await s.core.call('sandbox.setMarketingPreference', { from: '12015550123', value: 'stop' })
+    await s.advance(2000)
+    const check = await s.core.call('composer.check', { to: '+12015550123' })
+    expect(check.recipient?.marketingStoppedAt).not.toBeNull()
+    const { message, warnings } = await s.core.call('composer.send', {
+      to: '+12015550123',
+      message: { kind: 'template', name: 'seasonal_promotion', language: 'en_US', header: ['Summer'], body: ['Ana', '20%', 'Sunday'] },
+    })
+    expect(warnings.join(' ')).toMatch(/asked on .* to stop marketing messages.*131050/)
+    for (let i = 0; i < 10; i++) await s.advance(2000)
+    const failed = (await s.core.call('inbox.thread', { contact: '12015550123', limit: 5 })).messages.find((m) => m.wamid === message.wamid)!
+    expect(failed).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ code: 131050 })] })
+    expect(failed.hint).toMatch(/asked to stop marketing messages/)
   })
 
   it('follows statuses from the webhooks: sent → delivered → read', async () => {
@@ -62,7 +108,7 @@ describe('composer against the sandbox', () => {
     for (let i = 0; i < 30; i++) await s.advance(2000)
     const statuses = (await s.core.call('inbox.statuses', { wamid: message.wamid })).statuses.map((x) => x.status)
     expect(statuses).toEqual(expect.arrayContaining(['sent', 'read']))
-    const thread = await s.core.call('inbox.thread', { waId: '12015550123', limit: 10 })
+    const thread = await s.core.call('inbox.thread', { contact: '12015550123', limit: 10 })
     expect(thread.messages.find((m) => m.wamid === message.wamid)?.status).toBe('read')
   })
 
@@ -75,7 +121,7 @@ describe('composer against the sandbox', () => {
     expect(warnings[0]).toContain('131047')
     expect(message.wamid).toMatch(/^wamid\./)
     for (let i = 0; i < 10; i++) await s.advance(2000)
-    const failed = (await s.core.call('inbox.thread', { waId: '12015550188', limit: 5 })).messages.find((m) => m.wamid === message.wamid)!
+    const failed = (await s.core.call('inbox.thread', { contact: '12015550188', limit: 5 })).messages.find((m) => m.wamid === message.wamid)!
     expect(failed.status).toBe('failed')
     expect(failed.errors).toEqual([expect.objectContaining({ code: 131047 })])
     expect(failed.hint).toMatch(/template/i)
@@ -107,13 +153,13 @@ describe('composer against the sandbox', () => {
 
   it('keeps a draft per conversation until it is sent', async () => {
     s = await sandboxCore()
-    await s.core.call('composer.saveDraft', { waId: '12015550123', text: 'half a thought' })
-    expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('half a thought')
-    expect((await s.core.call('composer.draft', { waId: '12015550111' })).text).toBe('')
+    await s.core.call('composer.saveDraft', { contact: '12015550123', text: 'half a thought' })
+    expect((await s.core.call('composer.draft', { contact: '12015550123' })).text).toBe('half a thought')
+    expect((await s.core.call('composer.draft', { contact: '12015550111' })).text).toBe('')
     await s.core.call('composer.send', { to: '+12015550123', message: { kind: 'template', name: 'hello_world', language: 'en_US' } })
-    expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('half a thought')
+    expect((await s.core.call('composer.draft', { contact: '12015550123' })).text).toBe('half a thought')
     await s.core.call('composer.send', { to: '+12015550123', message: { kind: 'text', body: 'the whole thought' } })
-    expect((await s.core.call('composer.draft', { waId: '12015550123' })).text).toBe('')
+    expect((await s.core.call('composer.draft', { contact: '12015550123' })).text).toBe('')
   })
 })
 

@@ -161,7 +161,7 @@ describe('registering the tunnel with Meta (the sandbox)', () => {
   it('explains why real messages would never arrive, and subscribes the app to the WABA when registering', async () => {
     const { core, sandbox, graph, health } = await setUp()
     await graph.delete(`/${sandbox.wabaId}/subscribed_apps`, {}, sandbox.adminToken)
-    await graph.delete(`/${sandbox.app.id}/subscriptions`, { object: 'whatsapp_business_account', fields: 'messages' }, `${sandbox.app.id}|${sandbox.app.secret}`)
+    await graph.delete(`/${sandbox.app.id}/subscriptions`, { object: 'whatsapp_business_account' }, `${sandbox.app.id}|${sandbox.app.secret}`)
     const before = await health()
     expect(before).toMatchObject({ appSubscribedToWaba: false, messagesField: false, effective: { level: null, url: null } })
     expect(before.problems.map((p) => p.severity)).toContain('error')

@@ -19,7 +19,7 @@ export const messagesCommand: Command = {
     json: { type: 'boolean', description: 'Print JSON (an array of messages)' },
     limit: { type: 'string', valueName: 'N', description: 'How many messages (default 50, at most 500)' },
     search: { type: 'string', valueName: 'TEXT', description: 'Full-text search over message text' },
-    contact: { type: 'string', valueName: 'WA_ID', description: 'Only this conversation (the customer\'s WhatsApp ID)' },
+    contact: { type: 'string', valueName: 'ID', description: 'Only this conversation: the customer\'s WhatsApp ID (phone digits) or business-scoped user ID' },
   },
   async run(run) {
     const limit = limitOption(run.values.limit, 50, 500)
@@ -30,7 +30,7 @@ export const messagesCommand: Command = {
       const messages = search
         ? (await core.call('inbox.search', { query: search, limit })).hits.map((hit) => hit.message)
         : contact
-          ? (await core.call('inbox.thread', { waId: contact, limit })).messages
+          ? (await core.call('inbox.thread', { contact, limit })).messages
           : (await core.call('inbox.recent', { limit })).messages
       const ordered = search ? messages : [...messages].reverse()
       if (run.values.json) run.io.stdout.write(JSON.stringify(ordered, null, 2) + '\n')

@@ -56,7 +56,7 @@ export const sendCommand: Command = {
   name: 'send',
   summary: 'Send a WhatsApp message from the profile\'s number; prints the message id (wamid)',
   options: {
-    to: { type: 'string', valueName: 'NUMBER', description: 'Recipient in international format, e.g. +15551234567' },
+    to: { type: 'string', valueName: 'NUMBER|BSUID', description: 'Recipient: a number in international format (+15551234567), or the business-scoped user ID of a customer who uses a username (US.13491208655302741918)' },
     text: { type: 'string', valueName: 'TEXT', description: 'A text message' },
     preview: { type: 'boolean', description: 'With --text: show a link preview' },
     template: { type: 'string', valueName: 'NAME', description: 'An approved template' },
@@ -82,6 +82,9 @@ export const sendCommand: Command = {
 Examples:
   switchboard send --to +15551234567 --text "Your order has shipped"
   switchboard send --to +15551234567 --template order_update --lang en_US --param Ana --param '#1042' --param Friday
+  switchboard send --to US.13491208655302741918 --text "Thanks for your order"
+A phone number is sent as \`to\`, a business-scoped user ID (BSUID) as \`recipient\`: customers who use
+a WhatsApp username may share no phone number, and their BSUID is how to reach them.
 With the sandbox profile it talks to the sandbox of a \`switchboard serve --sandbox\` running on the
 same data directory. Exit code 0 when Meta accepted the message (delivery follows as statuses),
 1 with the Graph error otherwise, 2 for a usage error.`,

@@ -9,7 +9,7 @@ export function composerHandlers(composer: ComposerService): Pick<Handlers, Comp
     'composer.templates': async (input) => ({ templates: await composer.templates((input?.status ?? 'APPROVED') === 'APPROVED') }),
     'composer.send': ({ to, message, replyTo }) => composer.send(to, message, replyTo),
     'composer.markRead': ({ messageId }) => composer.markRead(messageId),
-    'composer.draft': ({ waId }) => ({ text: composer.draft(waId) }),
-    'composer.saveDraft': ({ waId, text }) => ({ text: composer.saveDraft(waId, text) }),
+    'composer.draft': ({ contact }) => ({ text: composer.draft(contact) }),
+    'composer.saveDraft': ({ contact, text }) => ({ text: composer.saveDraft(contact, text) }),
   }
 }

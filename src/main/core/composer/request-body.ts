@@ -59,12 +59,15 @@ function content(message: OutgoingMessage): Json {
   }
 }
 
+/** How a send names its recipient: `to` a phone number, or `recipient` = a BSUID (never both: Meta lets `to` win). */
+export type Addressee = { to: string } | { recipient: string }
+
 /** `POST /{phone-number-id}/messages` body, exactly as the Cloud API documents it. */
-export function messageRequestBody(message: OutgoingMessage, to: string, replyTo?: string): Json {
+export function messageRequestBody(message: OutgoingMessage, addressee: Addressee, replyTo?: string): Json {
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
-    to,
+    ...addressee,
     ...(replyTo ? { context: { message_id: replyTo } } : {}),
     ...content(message),
   }

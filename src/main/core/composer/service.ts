@@ -1,13 +1,13 @@
-import { checkRecipient } from '@shared/phone'
+import { checkRecipient, type RecipientCheck } from '@shared/recipient'
 import { SwitchboardError, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
 import { messageView } from '../inbox'
 import type { ProfileService } from '../profiles'
-import type { Store } from '../store'
+import type { ContactRow, Store } from '../store'
 import type { TokenService } from '../token'
 import { statusRank } from '../webhook'
-import { isFreeForm, markReadBody, messageRequestBody, sentText } from './request-body'
+import { isFreeForm, markReadBody, messageRequestBody, sentText, type Addressee } from './request-body'
 import { listTemplates } from './templates'
 
 const WINDOW_MS = 24 * 60 * 60 * 1000
@@ -15,6 +15,11 @@ const WINDOW_MS = 24 * 60 * 60 * 1000
 const PAIR_BURST_WARNING = 10
 
 type Json = Record<string, unknown>
+
+/** Meta's failure for a marketing template to a customer who stopped marketing messages is 131050, delivered as a status. */
+export function marketingWarning(stoppedAt: number): string {
+  return `This customer asked on ${new Date(stoppedAt).toISOString().slice(0, 10)} to stop marketing messages: a marketing template will fail with 131050 (utility and authentication templates still go through).`
+}
 
 /** Sending: validated recipients, the 24-hour window, token recovery, and the message in its thread at once. */
 export class ComposerService {
@@ -32,17 +37,27 @@ export class ComposerService {
     return id
   }
 
-  window(waId: string) {
-    const lastInboundAt = this.store.outbound.lastInboundAt(this.profileId(), waId)
+  /** The customer this recipient names: how to address them, and their conversation when there is one. */
+  private recipient(to: string): { check: Extract<RecipientCheck, { ok: true }>; contact: ContactRow | null } | { problem: string } {
+    const check = checkRecipient(to)
+    if (!check.ok) return { problem: check.reason }
+    const profileId = this.profileId()
+    const key = this.store.inbox.contactKeyOf(profileId, check.kind === 'phone' ? check.waId : check.userId)
+    return { check, contact: (key && this.store.inbox.contact(profileId, key)) || null }
+  }
+
+  private window(contact: ContactRow | null) {
+    const lastInboundAt = contact?.lastInboundAt ?? null
     const until = lastInboundAt === null ? null : lastInboundAt + WINDOW_MS
     return { open: until !== null && until > this.ctx.clock.now(), until, lastInboundAt }
   }
 
   check(to: string) {
-    const recipient = checkRecipient(to)
-    if (!recipient.ok) return { recipient: null, problem: recipient.reason, window: { open: false, until: null, lastInboundAt: null }, sentLastMinute: 0, warnings: [] }
-    const window = this.window(recipient.waId)
-    const sentLastMinute = this.store.outbound.sentSince(this.profileId(), recipient.waId, this.ctx.clock.now() - 60_000)
+    const found = this.recipient(to)
+    if ('problem' in found) return { recipient: null, problem: found.problem, window: { open: false, until: null, lastInboundAt: null }, sentLastMinute: 0, warnings: [] }
+    const { check, contact } = found
+    const window = this.window(contact)
+    const sentLastMinute = contact ? this.store.outbound.sentSince(this.profileId(), contact.key, this.ctx.clock.now() - 60_000) : 0
     const warnings: string[] = []
     if (!window.open) {
       warnings.push(
@@ -52,9 +67,26 @@ export class ComposerService {
       )
     }
     if (sentLastMinute >= PAIR_BURST_WARNING) {
-      warnings.push(`${sentLastMinute} messages went to this number in the last minute: Meta limits bursts to one person (131056); wait a few seconds between messages.`)
+      warnings.push(`${sentLastMinute} messages went to this customer in the last minute: Meta limits bursts to one person (131056); wait a few seconds between messages.`)
     }
-    return { recipient: { e164: recipient.e164, waId: recipient.waId, country: recipient.country }, problem: null, window, sentLastMinute, warnings }
+    const marketingStoppedAt = contact?.marketing === 'stop' ? contact.marketingAt : null
+    return {
+      recipient: {
+        kind: check.kind,
+        e164: check.kind === 'phone' ? check.e164 : null,
+        waId: check.kind === 'phone' ? check.waId : (contact?.phone ?? null),
+        userId: check.kind === 'bsuid' ? check.userId : (contact?.userId ?? null),
+        country: check.country,
+        contact: contact?.key ?? null,
+        name: contact?.name ?? null,
+        username: contact?.username ?? null,
+        marketingStoppedAt,
+      },
+      problem: null,
+      window,
+      sentLastMinute,
+      warnings,
+    }
   }
 
   async templates(onlyApproved: boolean): Promise<TemplateView[]> {
@@ -72,9 +104,12 @@ export class ComposerService {
     if (!profile.phoneNumberId) {
       throw new SwitchboardError({ code: 'not_configured', message: 'This profile has no phone number ID to send from', fix: 'Add it in Settings (WhatsApp → API Setup)' })
     }
+    const checked = this.check(to)
     // The window does not concern templates: only free-form sends hear about it.
-    const warnings = this.check(recipient.e164).warnings.filter((w) => isFreeForm(message) || !w.includes('131047'))
-    const body = messageRequestBody(message, recipient.waId, replyTo)
+    const warnings = checked.warnings.filter((w) => isFreeForm(message) || !w.includes('131047'))
+    if (message.kind === 'template' && checked.recipient?.marketingStoppedAt) warnings.push(marketingWarning(checked.recipient.marketingStoppedAt))
+    const addressee: Addressee = recipient.kind === 'phone' ? { to: recipient.waId } : { recipient: recipient.userId }
+    const body = messageRequestBody(message, addressee, replyTo)
     const response = await this.tokens.withToken(profileId, (auth) =>
       auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: body, exchange: true }),
     )
@@ -82,15 +117,19 @@ export class ComposerService {
     const sent = (Array.isArray(data.messages) ? data.messages[0] : undefined) as Json | undefined
     const wamid = typeof sent?.id === 'string' ? sent.id : null
     if (!wamid) throw new SwitchboardError({ code: 'graph', message: 'Graph accepted the send but returned no message id', ...(response.exchange ? { exchange: response.exchange } : {}) })
-    const contact = ((Array.isArray(data.contacts) ? data.contacts[0] : undefined) as Json | undefined)?.wa_id
+    // Meta's answer names the customer as it knows them: `wa_id` for a phone, `user_id` for a BSUID (or both).
+    const answered = (Array.isArray(data.contacts) ? data.contacts[0] : undefined) as Json | undefined
+    const customer = {
+      phone: typeof answered?.wa_id === 'string' ? answered.wa_id : recipient.kind === 'phone' ? recipient.waId : null,
+      userId: typeof answered?.user_id === 'string' ? answered.user_id : recipient.kind === 'bsuid' ? recipient.userId : null,
+    }
     const messageStatus = typeof sent?.message_status === 'string' ? sent.message_status : null
     const now = this.ctx.clock.now()
-    const waId = typeof contact === 'string' ? contact : recipient.waId
     const status = messageStatus ?? 'accepted'
-    this.store.outbound.record({
+    const { contact, merged } = this.store.outbound.record({
       wamid,
       profileId,
-      contact: waId,
+      customer,
       phoneNumberId: profile.phoneNumberId,
       type: message.kind,
       text: sentText(message),
@@ -101,8 +140,8 @@ export class ComposerService {
       statusRank: statusRank(status),
     })
     // The draft is the unsent text: a sent text replaces it, a reaction or a template does not.
-    if (message.kind === 'text') this.store.outbound.saveDraft(profileId, waId, '', now)
-    this.ctx.events.emit('inbox.changed', { contacts: [waId], newMessages: 0, newStatuses: 0, newEvents: 0 })
+    if (message.kind === 'text') this.store.outbound.saveDraft(profileId, contact, '', now)
+    this.ctx.events.emit('inbox.changed', { contacts: [contact], newMessages: 0, newStatuses: 0, newEvents: 0, merged })
     const stored = this.store.inbox.messageByWamid(wamid)
     if (!stored) throw new Error(`The sent message ${wamid} was not stored`)
     return { message: messageView(stored), messageStatus, exchange: response.exchange ?? null, warnings }
@@ -118,12 +157,14 @@ export class ComposerService {
     return { success: (response.data as Json | null)?.success === true, exchange: response.exchange ?? null }
   }
 
-  draft(waId: string): string {
-    return this.store.outbound.draft(this.profileId(), waId)
+  draft(contact: string): string {
+    const profileId = this.profileId()
+    return this.store.outbound.draft(profileId, this.store.inbox.contactKeyOf(profileId, contact) ?? contact)
   }
 
-  saveDraft(waId: string, text: string): string {
-    this.store.outbound.saveDraft(this.profileId(), waId, text, this.ctx.clock.now())
+  saveDraft(contact: string, text: string): string {
+    const profileId = this.profileId()
+    this.store.outbound.saveDraft(profileId, this.store.inbox.contactKeyOf(profileId, contact) ?? contact, text, this.ctx.clock.now())
     return text.trim() === '' ? '' : text
   }
 }

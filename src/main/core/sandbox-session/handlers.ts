@@ -1,7 +1,14 @@
 import type { Handlers } from '../dispatch'
 import type { SandboxSession } from './session'
 
-type SandboxCalls = 'sandbox.status' | 'sandbox.start' | 'sandbox.stop' | 'sandbox.setCustomers' | 'sandbox.simulateInbound'
+type SandboxCalls =
+  | 'sandbox.status'
+  | 'sandbox.start'
+  | 'sandbox.stop'
+  | 'sandbox.setCustomers'
+  | 'sandbox.simulateInbound'
+  | 'sandbox.setMarketingPreference'
+  | 'sandbox.setRequireAppSecret'
 
 export function sandboxHandlers(session: SandboxSession): Pick<Handlers, SandboxCalls> {
   return {
@@ -10,5 +17,7 @@ export function sandboxHandlers(session: SandboxSession): Pick<Handlers, Sandbox
     'sandbox.stop': () => session.stop(),
     'sandbox.setCustomers': ({ running }) => session.setCustomers(running),
     'sandbox.simulateInbound': (input) => session.simulateInbound(input ?? {}),
+    'sandbox.setMarketingPreference': ({ from, value }) => session.setMarketingPreference(from, value),
+    'sandbox.setRequireAppSecret': ({ on }) => session.setRequireAppSecret(on),
   }
 }

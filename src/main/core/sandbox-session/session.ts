@@ -54,6 +54,8 @@ export class SandboxSession {
       customers: sandbox?.customers.running ?? false,
       profileId: this.profiles.byName(SANDBOX_PROFILE)?.id ?? null,
       webhookProblem: this.webhookProblem,
+      requireAppSecret: sandbox?.requireAppSecret ?? false,
+      people: (sandbox?.customers.list() ?? []).map((person) => ({ name: person.name, phone: person.waId, userId: person.userId, username: person.username })),
     }
   }
 
@@ -101,7 +103,7 @@ export class SandboxSession {
     return this.status()
   }
 
-  async simulateInbound(input: { type?: string | undefined; from?: string | undefined } = {}): Promise<{ wamid: string }> {
+  async simulateInbound(input: { type?: string | undefined; from?: string | undefined; username?: boolean | undefined } = {}): Promise<{ wamid: string }> {
     const sandbox = this.require()
     if (input.type !== undefined && !(INBOUND_KINDS as readonly string[]).includes(input.type)) {
       throw new SwitchboardError({ code: 'invalid_input', message: `The sandbox's customers send ${INBOUND_KINDS.join(', ')}; not "${input.type}"` })
@@ -109,7 +111,19 @@ export class SandboxSession {
     return sandbox.customers.send({
       ...(input.type === undefined ? {} : { type: input.type as InboundKind }),
       ...(input.from === undefined ? {} : { from: input.from }),
+      ...(input.username === undefined ? {} : { username: input.username }),
     })
+  }
+
+  async setMarketingPreference(from: string, value: 'stop' | 'resume'): Promise<SandboxStatus> {
+    await this.require().customers.setMarketingPreference(from, value)
+    return this.status()
+  }
+
+  setRequireAppSecret(on: boolean): SandboxStatus {
+    this.require().setRequireAppSecret(on)
+    this.announce()
+    return this.status()
   }
 
   /** The simulator itself, for tests and the serve command. */
@@ -159,7 +173,7 @@ export class SandboxSession {
         appToken: `${sandbox.app.id}|${sandbox.app.secret}`,
         callbackUrl: listener.url,
         verifyToken: sandbox.verifyToken,
-        fields: ['messages'],
+        fields: ['messages', 'smb_message_echoes', 'user_preferences'],
       })
       await subscribeAppToWaba(graph, { wabaId: sandbox.wabaId, token: sandbox.adminToken, proof: false })
       this.webhookProblem = null

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { call } from '../define'
-import { messageView } from './inbox'
+import { contactKey, messageView } from './inbox'
 
 export const graphExchange = z.object({
   requestId: z.string(),
@@ -18,6 +18,8 @@ export const graphExchange = z.object({
 export type GraphExchangeView = z.infer<typeof graphExchange>
 
 const text = (max: number) => z.string().max(max)
+/** A phone number in international format, a BSUID, or a conversation's key. */
+const recipientInput = z.string().max(160)
 const mediaLink = z.string().url('A public https URL of the file').max(2048)
 /** A positional value, or a named one for templates whose parameter_format is NAMED. */
 const templateParameter = z.union([text(1024), z.strictObject({ name: z.string().regex(/^[a-z0-9_]{1,60}$/), text: text(1024) })])
@@ -71,10 +73,25 @@ export const windowView = z.object({
 
 export const composerCalls = {
   'composer.check': call({
-    summary: 'Validate a recipient and tell whether free-form messages are allowed now, with warnings before a burst',
-    input: z.strictObject({ to: z.string().max(40) }),
+    summary: 'Validate a recipient (phone number or BSUID) and tell whether free-form messages are allowed now, with warnings before a burst',
+    input: z.strictObject({ to: recipientInput }),
     result: z.object({
-      recipient: z.object({ e164: z.string(), waId: z.string(), country: z.string().nullable() }).nullable(),
+      recipient: z
+        .object({
+          /** How the message will be addressed: `to` a phone number, or `recipient` = a BSUID. */
+          kind: z.enum(['phone', 'bsuid']),
+          e164: z.string().nullable(),
+          waId: z.string().nullable(),
+          userId: z.string().nullable(),
+          country: z.string().nullable(),
+          /** The conversation this recipient belongs to, when there is one. */
+          contact: z.string().nullable(),
+          name: z.string().nullable(),
+          username: z.string().nullable(),
+          /** When the customer asked to stop marketing messages (null: they did not). */
+          marketingStoppedAt: z.number().int().nullable(),
+        })
+        .nullable(),
       problem: z.string().nullable(),
       window: windowView,
       sentLastMinute: z.number().int(),
@@ -88,7 +105,7 @@ export const composerCalls = {
   }),
   'composer.send': call({
     summary: 'Send a message (through the token service: one refresh and retry on 190); never retried blindly',
-    input: z.strictObject({ to: z.string().max(40), message: outgoingMessage, replyTo: z.string().max(200).optional() }),
+    input: z.strictObject({ to: recipientInput, message: outgoingMessage, replyTo: z.string().max(200).optional() }),
     result: z.object({ message: messageView, messageStatus: z.string().nullable(), exchange: graphExchange.nullable(), warnings: z.array(z.string()) }),
   }),
   'composer.markRead': call({
@@ -98,12 +115,12 @@ export const composerCalls = {
   }),
   'composer.draft': call({
     summary: 'The saved draft of a conversation',
-    input: z.strictObject({ waId: z.string().regex(/^\d{5,20}$/) }),
+    input: z.strictObject({ contact: contactKey }),
     result: z.object({ text: z.string() }),
   }),
   'composer.saveDraft': call({
     summary: 'Keep a conversation\'s draft (empty text removes it)',
-    input: z.strictObject({ waId: z.string().regex(/^\d{5,20}$/), text: z.string().max(4096) }),
+    input: z.strictObject({ contact: contactKey, text: z.string().max(4096) }),
     result: z.object({ text: z.string() }),
   }),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { noInput } from '../../schemas'
+import { customerId, noInput } from '../../schemas'
 import { call } from '../define'
 
 export const sandboxStatus = z.object({
@@ -14,6 +14,10 @@ export const sandboxStatus = z.object({
   profileId: z.string().nullable(),
   /** Why the webhook could not be pointed at the listener, if it could not. */
   webhookProblem: z.string().nullable(),
+  /** The simulated app's "Require App Secret" setting: calls without appsecret_proof fail with code 100. */
+  requireAppSecret: z.boolean(),
+  /** The simulated customers; username users have no phone until the business has it on record. */
+  people: z.array(z.object({ name: z.string(), phone: z.string().nullable(), userId: z.string(), username: z.string().nullable() })),
 })
 export type SandboxStatus = z.infer<typeof sandboxStatus>
 
@@ -32,7 +36,25 @@ export const sandboxCalls = {
   }),
   'sandbox.simulateInbound': call({
     summary: 'Have a simulated customer send one message now (of a given type, or a random one)',
-    input: z.strictObject({ type: z.string().max(32).optional(), from: z.string().regex(/^\d{5,20}$/).optional() }).optional(),
+    input: z
+      .strictObject({
+        type: z.string().max(32).optional(),
+        /** A customer's phone number or BSUID; a new customer for an unknown number. */
+        from: customerId.optional(),
+        /** Without `from`: a customer who uses a username (true) or one who shares their number (false). */
+        username: z.boolean().optional(),
+      })
+      .optional(),
     result: z.object({ wamid: z.string() }),
+  }),
+  'sandbox.setMarketingPreference': call({
+    summary: 'Have a simulated customer stop or resume marketing messages (a user_preferences webhook)',
+    input: z.strictObject({ from: customerId, value: z.enum(['stop', 'resume']) }),
+    result: sandboxStatus,
+  }),
+  'sandbox.setRequireAppSecret': call({
+    summary: 'Turn the simulated app\'s "Require App Secret" setting on or off',
+    input: z.strictObject({ on: z.boolean() }),
+    result: sandboxStatus,
   }),
 }
