@@ -33,8 +33,9 @@ describe('token lifecycle against the sandbox', () => {
     const cases = [
       ['system_user_expiring', 'system_user_expiring', ['exchange_system_user', 'mint']],
       ['system_user_never', 'system_user_never', ['mint']],
-      ['user_long', 'user_long', ['exchange_user', 'mint']],
-      ['user_short', 'user_temporary', ['mint']],
+      // A long-lived user token is never exchanged on its own: Meta answers with the same expiry.
+      ['user_long', 'user_long', ['mint']],
+      ['user_short', 'user_short', ['exchange_user', 'mint']],
     ] as const
     for (const [issued, kind, strategies] of cases) {
       await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: sandbox.issueToken(issued).token } })
@@ -42,11 +43,52 @@ describe('token lifecycle against the sandbox', () => {
       expect(status.inspection?.kind, issued).toBe(kind)
       expect(status.strategies, issued).toEqual(strategies)
     }
-    await s.core.call('profiles.save', { id: s.profileId, secrets: { adminToken: null } })
-    const temporary = await s.core.call('token.status', { profileId: s.profileId })
-    expect(temporary.strategies).toEqual([])
-    expect(temporary.needsAction?.message).toContain('temporary token from API Setup')
-    expect(temporary.needsAction?.fix).toContain('System users')
+    await s.core.call('profiles.save', { id: s.profileId, secrets: { adminToken: null, accessToken: sandbox.issueToken('user_long').token } })
+    const long = await s.core.call('token.inspect', { profileId: s.profileId })
+    expect(long.strategies).toEqual([])
+    expect(long.needsAction?.message).toContain('cannot be extended')
+    expect(long.needsAction?.fix).toContain('System users')
+  })
+
+  it('logs a refresh that does not move the expiry as no gain, keeps the token, and does not try it again', async () => {
+    s = await sandboxCore()
+    const sandbox = s.core.sandbox.running!
+    const token = sandbox.issueToken('user_long').token
+    await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: token } })
+    const before = await s.core.call('token.inspect', { profileId: s.profileId })
+    s.clock.advance(MINUTE)
+    // Only an operator asks for this exchange; Meta answers with the same expiry.
+    const { entry, status } = await s.core.call('token.refresh', { profileId: s.profileId, strategy: 'exchange_user' })
+    expect(entry).toMatchObject({ strategy: 'exchange_user', outcome: 'no_gain', oldExpiresAt: before.inspection!.expiresAt, newExpiresAt: before.inspection!.expiresAt })
+    expect(entry.note).toMatch(/log in again.*system-user token/i)
+    expect(await keytarKeychain().get(`${s.profileId}/accessToken`)).toBe(token)
+    expect(status.strategies).toEqual(['mint'])
+    const again = await s.core.call('token.refresh', { profileId: s.profileId, strategy: 'exchange_user' })
+    expect(again.entry).toMatchObject({ outcome: 'skipped' })
+    expect(await keytarKeychain().get(`${s.profileId}/accessToken`)).toBe(token)
+  })
+
+  it('exchanges a short-lived user token for a long-lived one', async () => {
+    s = await sandboxCore()
+    const sandbox = s.core.sandbox.running!
+    await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: sandbox.issueToken('user_short').token, adminToken: null } })
+    await s.core.call('token.inspect', { profileId: s.profileId })
+    const { entry, status } = await s.core.call('token.refresh', { profileId: s.profileId })
+    expect(entry).toMatchObject({ strategy: 'exchange_user', outcome: 'success' })
+    expect(status.inspection?.kind).toBe('user_long')
+    expect(entry.newExpiresAt! - s.clock.now()).toBeGreaterThan(50 * 24 * 60 * MINUTE)
+  })
+
+  it('leaves a scheduled refresh alone once it gained nothing for the token, instead of asking Meta every 30 s', async () => {
+    s = await sandboxCore({ background: true })
+    const sandbox = s.core.sandbox.running!
+    // A long-lived user token close to expiry, with no admin token to mint: nothing can extend it.
+    await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: sandbox.issueToken('user_long').token, adminToken: null } })
+    const status = await s.core.call('token.inspect', { profileId: s.profileId })
+    expect(status.nextRefreshAt).toBeNull()
+    await s.advance(59 * 24 * 60 * MINUTE)
+    const attempts = (await s.core.call('token.log', { profileId: s.profileId, limit: 100 })).entries.filter((e) => e.trigger === 'scheduled')
+    expect(attempts).toEqual([])
   })
 
   it('refreshes on demand: new expiry, keychain updated, a log row without the token', async () => {
@@ -146,6 +188,8 @@ describe('token lifecycle against the sandbox', () => {
     const original = `# bot config\r\nPORT=3000\r\nexport WHATSAPP_TOKEN="${old}"\r\n# trailing comment\r\nVERIFY_TOKEN=abc\r\n`
     writeFileSync(file, original, { mode: 0o640 })
     s.core.store.envTargets.upsert({ profileId: s.profileId, path: file, variable: 'WHATSAPP_TOKEN', addedAt: 0 })
+    // A renewal in the same second as the token's issue would come back with the same expiry (no gain).
+    s.clock.advance(MINUTE)
     const { entry } = await s.core.call('token.refresh', { profileId: s.profileId })
     expect(entry.note).toBe('Written to 1 .env file')
     const fresh = (await keytarKeychain().get(`${s.profileId}/accessToken`))!

@@ -6,7 +6,7 @@ const facts = (code: number, subcode: number | null = null, status = 400, isTran
 
 describe('describeGraphError', () => {
   it('explains each documented 190 subcode, and only 463 counts as expired', () => {
-    for (const subcode of [458, 459, 460, 463, 464, 467]) {
+    for (const subcode of [458, 459, 460, 463, 464, 467, 492]) {
       const described = facts(190, subcode, 401)
       expect(described).toMatchObject({ kind: 'token', tokenInvalid: true, tokenExpired: subcode === 463 })
       expect(described.tokenProblem).toBe(tokenSubcodes[subcode])
@@ -18,6 +18,7 @@ describe('describeGraphError', () => {
     expect(facts(190, 464, 401).hint).toMatch(/unconfirmed/)
     expect(facts(190, 467, 401).hint).toMatch(/revoked/)
     expect(facts(190, 458, 401).hint).toMatch(/removed the app/)
+    expect(facts(190, 492, 401).hint).toMatch(/assign the system user .* to the WhatsApp Business Account/)
   })
 
   it('treats 190 without (or with an unknown) subcode, 102 and 0 as an invalid token', () => {
@@ -76,5 +77,38 @@ describe('describeGraphError', () => {
       expect(hint.length).toBeGreaterThan(20)
       expect(hint).not.toMatch(/\n/)
     }
+  })
+
+  it('recognises an app with "Require App Secret" from code 100\'s message, and says how to turn the proof on', () => {
+    const required = describeGraphError({ status: 400, code: 100, subcode: null, isTransient: null, message: 'API calls from the server require an appsecret_proof argument' })
+    expect(required.kind).toBe('app_secret_proof')
+    expect(required.hint).toMatch(/Require App Secret/)
+    expect(required.hint).toContain('credentials set --appsecret-proof on')
+    const wrong = describeGraphError({ status: 400, code: 100, subcode: null, isTransient: null, message: 'Invalid appsecret_proof provided in the API argument' })
+    expect(wrong).toMatchObject({ kind: 'app_secret_proof' })
+    expect(wrong.hint).toMatch(/app secret in this profile is not this app/)
+    // Any other code 100 keeps the parameter hint.
+    expect(describeGraphError({ status: 400, code: 100, subcode: null, isTransient: null, message: '(#100) Invalid parameter' }).hint).toMatch(/check the IDs/)
+  })
+
+  it('says what #200 on a WABA means: the system user is not assigned to it', () => {
+    expect(facts(200, null, 403).hint).toMatch(/assign the WABA to it/)
+  })
+
+  it('explains the failures that arrive in status webhooks, without sending anyone to look for an fbtrace_id', () => {
+    const status = (code: number) => describeGraphError({ status: 200, code, subcode: null, isTransient: null, source: 'status' })
+    const hints = new Set<string>()
+    for (const code of [130472, 131049, 131050, 131051, 131052, 131053, 131057]) {
+      const described = status(code)
+      expect(described.hint, String(code)).not.toMatch(/fbtrace/)
+      hints.add(described.hint)
+    }
+    expect(hints.size).toBe(7)
+    expect(status(131050)).toMatchObject({ kind: 'marketing' })
+    expect(status(131050).hint).toMatch(/stop marketing messages/)
+    expect(status(131049).hint).toMatch(/wait at least a day/)
+    expect(status(131057)).toMatchObject({ transient: true })
+    expect(status(139999).hint).not.toMatch(/fbtrace/)
+    expect(facts(139999).hint).toMatch(/fbtrace_id/)
   })
 })

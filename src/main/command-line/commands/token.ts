@@ -67,7 +67,8 @@ export const tokenRefreshCommand: Command = {
   details: `
 For cron jobs that keep an existing app's .env fresh, e.g. daily:
   switchboard token refresh --profile production --write-env /srv/bot/.env
-Exit code 0 on success, 1 when the refresh failed or was not possible (the reason is printed).`,
+Exit code 0 on success, 1 when the refresh failed, gained nothing (the new token expires no later than
+the old one, which is kept) or was not possible (the reason is printed).`,
   async run(run) {
     const strategy = stringOption(run.values.strategy) ?? 'auto'
     if (strategy !== 'auto' && !(refreshStrategies as readonly string[]).includes(strategy)) {

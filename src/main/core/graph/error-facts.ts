@@ -16,6 +16,9 @@ export type GraphErrorKind =
   | 'transient'
   | 'request'
   | 'account'
+  | 'app_secret_proof'
+  | 'marketing'
+  | 'media'
   | 'unexpected_response'
   | 'other'
 
@@ -45,6 +48,16 @@ export interface GraphErrorInput {
   isTransient: boolean | null
   /** The body was not Graph's error envelope (an HTML page from a proxy, an empty 502). */
   unexpectedResponse?: boolean
+  /**
+   * Graph's message. Read only where Meta gives the same code to different problems and the
+   * message alone tells them apart (code 100 for a missing or wrong appsecret_proof).
+   */
+  message?: string
+  /**
+   * `status`: the error came in a status webhook (a message that failed after it was accepted),
+   * which has no fbtrace_id to look up.
+   */
+  source?: 'response' | 'status'
 }
 
 /** The documented 190 subcodes and what each means. */
@@ -55,6 +68,7 @@ export const tokenSubcodes: Readonly<Record<number, string>> = {
   463: 'The token has expired.',
   464: 'The Facebook account behind this token is not confirmed: log in at facebook.com to confirm it.',
   467: 'The token is no longer valid: it was revoked, its user logged out, or it was otherwise invalidated.',
+  492: 'Invalid session: the user behind the token has no role on the asset it acts for.',
 }
 
 const tokenHints: Readonly<Record<number, string>> = {
@@ -64,6 +78,7 @@ const tokenHints: Readonly<Record<number, string>> = {
   463: 'The access token expired and can no longer be exchanged: paste a new one (API Setup, or better a system-user token) and let Switchboard refresh it before expiry.',
   464: 'The Facebook account behind the token is unconfirmed: confirm it at facebook.com, then create a new token.',
   467: 'The access token was revoked or invalidated (its user logged out?): paste a new one.',
+  492: 'The token’s user lost its role on the asset: in Business Settings assign the system user (or user) to the WhatsApp Business Account and the app again, then create a new token.',
 }
 
 const rateLimitHints: Readonly<Record<number, string>> = {
@@ -89,6 +104,27 @@ const templateHints: Readonly<Record<number, string>> = {
   132016: 'The template was disabled for repeated low quality: create a new template.',
   132068: 'The Flow in this template is blocked: fix the Flow before sending it.',
   132069: 'The Flow in this template is throttled: send fewer messages with this Flow for a while.',
+}
+
+/** Failures that arrive in status webhooks after Meta accepted the message. */
+const deliveryHints: Readonly<Record<number, string>> = {
+  130472: 'Not delivered: the customer’s number is part of a Meta marketing-message experiment. Nothing to fix; do not resend.',
+  131049: 'Meta chose not to deliver this marketing message to keep engagement healthy (a per-customer limit): do not resend at once; wait at least a day, or send a utility template if the message is not marketing.',
+  131050: 'The customer asked to stop marketing messages from you: do not resend; only they can opt back in (a user_preferences "resume" webhook says so).',
+  131051: 'The message type is not supported: send a type the Cloud API supports.',
+  131052: 'The customer’s media could not be downloaded from WhatsApp: ask them to send it again.',
+  131053: 'The media could not be uploaded (an unsupported type or size): check the file’s MIME type and size against Meta’s supported media types.',
+  131057: 'The WhatsApp Business Account is in maintenance mode (e.g. a throughput upgrade): wait a few minutes and send again.',
+}
+
+const deliveryKinds: Readonly<Record<number, GraphErrorKind>> = {
+  130472: 'marketing',
+  131049: 'marketing',
+  131050: 'marketing',
+  131051: 'request',
+  131052: 'media',
+  131053: 'media',
+  131057: 'transient',
 }
 
 const otherHints: Readonly<Record<number, string>> = {
@@ -143,6 +179,9 @@ function unexpectedResponseHint(status: number): string {
   return `The server answered HTTP ${status} with something other than a Graph response: check the Graph base URL (a proxy or captive portal may be answering).`
 }
 
+const APP_SECRET_REQUIRED = /require an appsecret_proof/i
+const APP_SECRET_INVALID = /invalid appsecret_proof/i
+
 export function describeGraphError(input: GraphErrorInput): GraphErrorFacts {
   const { status, code, subcode } = input
 
@@ -165,6 +204,21 @@ export function describeGraphError(input: GraphErrorInput): GraphErrorFacts {
       tokenExpired: code === 190 && subcode === 463,
       tokenProblem: known ?? null,
     }
+  }
+
+  if (code === 100 && input.message !== undefined && APP_SECRET_REQUIRED.test(input.message)) {
+    return base(
+      'app_secret_proof',
+      'This app has “Require App Secret” on, so Meta refuses calls without appsecret_proof: turn on “Send appsecret_proof” in Settings (or run `switchboard credentials set --appsecret-proof on`).',
+    )
+  }
+  if (code === 100 && input.message !== undefined && APP_SECRET_INVALID.test(input.message)) {
+    return base('app_secret_proof', 'The appsecret_proof does not match: the app secret in this profile is not this app’s. Copy it again from App settings → Basic.')
+  }
+
+  const delivery = deliveryHints[code]
+  if (delivery !== undefined) {
+    return { ...base(deliveryKinds[code] ?? 'other', delivery), transient: code === 131057 }
   }
 
   if (rateLimitCodes.has(code)) {
@@ -195,6 +249,9 @@ export function describeGraphError(input: GraphErrorInput): GraphErrorFacts {
   if (code === 10 || (code >= 200 && code <= 299) || code === 3 || code === 131005) {
     const hint =
       otherHints[code] ??
+      (code === 200
+        ? 'Permission denied (#200): the token’s system user (or user) has no access to this WhatsApp Business Account or phone number. In Business Settings → Users → System users, assign the WABA to it (Full control), then generate the token again.'
+        : undefined) ??
       'Permission denied: the token lacks a permission this call needs (whatsapp_business_messaging / whatsapp_business_management?) — check it in the Access Token Debugger.'
     return { ...base('permission', hint), permission: true }
   }
@@ -209,5 +266,6 @@ export function describeGraphError(input: GraphErrorInput): GraphErrorFacts {
   if (status >= 500) {
     return { ...base('transient', `Meta answered HTTP ${status} (Graph error ${code}): retry shortly.`), transient: input.isTransient !== false }
   }
-  return base('other', `Graph error ${code}${subcode === null ? '' : `/${subcode}`}: see the message and fbtrace_id for details.`)
+  const label = `Graph error ${code}${subcode === null ? '' : `/${subcode}`}`
+  return base('other', input.source === 'status' ? `${label}: see the error’s title and details above.` : `${label}: see the message and fbtrace_id for details.`)
 }

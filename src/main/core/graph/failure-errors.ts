@@ -27,6 +27,7 @@ export function graphErrorFrom(request: PreparedRequest, response: IncomingRespo
     subcode: body.subcode,
     isTransient: body.isTransient,
     unexpectedResponse: body.unexpectedResponse,
+    message: body.message,
   })
   return new GraphError({ ...request, status: response.status, body, facts, ...(exchange ? { exchange } : {}) })
 }

@@ -1,5 +1,6 @@
 import { SwitchboardError, type AppError, type ConnectionTest, type PhoneNumberInfo } from '@shared/contract'
 import type { Clock } from '../clock'
+import { GraphError } from '../graph'
 import type { ProfileSecrets } from '../secrets'
 import type { ProfileRow } from '../store'
 import { inspectToken } from './inspect'
@@ -22,7 +23,7 @@ function asAppError(error: unknown): AppError {
 export async function testConnection(targets: GraphTargets, clock: Clock, profile: ProfileRow, secrets: ProfileSecrets): Promise<ConnectionTest> {
   const token = requireToken(secrets)
   const graph = graphFor(targets, profile)
-  const result: ConnectionTest = { token: null, tokenError: null, phone: null, phoneError: null, checkedAt: clock.now() }
+  const result: ConnectionTest = { token: null, tokenError: null, phone: null, phoneError: null, appSecretProofRequired: false, checkedAt: clock.now() }
   try {
     result.token = await inspectToken({ graph, token, appToken: appTokenOf(secrets), wabaId: profile.wabaId, now: clock.now() })
   } catch (error) {
@@ -48,6 +49,7 @@ export async function testConnection(targets: GraphTargets, clock: Clock, profil
     result.phone = phone
   } catch (error) {
     result.phoneError = asAppError(error)
+    result.appSecretProofRequired = error instanceof GraphError && error.kind === 'app_secret_proof' && !proofOf(profile, secrets)
   }
   return result
 }

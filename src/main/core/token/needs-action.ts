@@ -32,8 +32,17 @@ export function needsAction(inspection: TokenInspection | null, hasToken: boolea
       return { message: 'This is an app token: it identifies the app and cannot send messages.', fix: systemUserHowTo, link: SYSTEM_USERS }
     case 'page':
       return { message: 'This is a Page token: WhatsApp needs a system-user or user token.', fix: systemUserHowTo, link: SYSTEM_USERS }
-    case 'system_user_expiring':
     case 'user_long':
+      return canRefresh
+        ? null
+        : {
+            message:
+              'This long-lived user token lasts about 60 days and cannot be extended: exchanging it again returns the same expiry, only a new login issues a new one.',
+            fix: `Before it expires, log in again for a new user token, or better: ${systemUserHowTo.charAt(0).toLowerCase()}${systemUserHowTo.slice(1)}`,
+            link: SYSTEM_USERS,
+          }
+    case 'system_user_expiring':
+    case 'user_short':
       return canRefresh
         ? null
         : {

@@ -45,16 +45,31 @@ export function canMint(profile: ProfileRow, secrets: ProfileSecrets): boolean {
   return Boolean(secrets.adminToken && profile.systemUserId && secrets.appId && secrets.appSecret)
 }
 
-/** The refreshes Meta supports for this kind of token, in the order `auto` tries them. */
-export function strategiesFor(inspection: TokenInspection | null, profile: ProfileRow, secrets: ProfileSecrets): RefreshStrategy[] {
+/**
+ * The refreshes Meta supports for this kind of token, in the order `auto` tries them. A long-lived
+ * user token is never exchanged on its own: Meta answers with the same expiry (only a new login
+ * extends it); an operator who asks for that exchange anyway (`asked`) gets it, and sees it gain
+ * nothing. Strategies that already gained nothing for this very token (`barren`) are left out.
+ */
+export function strategiesFor(
+  inspection: TokenInspection | null,
+  profile: ProfileRow,
+  secrets: ProfileSecrets,
+  options: { barren?: ReadonlySet<RefreshStrategy> | undefined; asked?: boolean } = {},
+): RefreshStrategy[] {
   const mint: RefreshStrategy[] = canMint(profile, secrets) ? ['mint'] : []
   const exchange = Boolean(secrets.appId && secrets.appSecret)
-  switch (inspection?.kind) {
-    case 'system_user_expiring':
-      return [...(exchange ? (['exchange_system_user'] as const) : []), ...mint]
-    case 'user_long':
-      return [...(exchange ? (['exchange_user'] as const) : []), ...mint]
-    default:
-      return mint
-  }
+  const offered = ((): RefreshStrategy[] => {
+    switch (inspection?.kind) {
+      case 'system_user_expiring':
+        return [...(exchange ? (['exchange_system_user'] as const) : []), ...mint]
+      case 'user_short':
+        return [...(exchange ? (['exchange_user'] as const) : []), ...mint]
+      case 'user_long':
+        return [...mint, ...(exchange && options.asked ? (['exchange_user'] as const) : [])]
+      default:
+        return mint
+    }
+  })()
+  return offered.filter((strategy) => !options.barren?.has(strategy))
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { SwitchboardError, type AppError, type RefreshStrategy, type TokenInspection, type TokenStatus } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
@@ -25,6 +26,8 @@ interface TokenState {
   nextInspectionAt: number | null
   failures: number
   lastScheduledRun: number
+  /** Strategies that gained nothing for the token with this fingerprint: not tried again for it. */
+  barren: { token: string; strategies: Set<RefreshStrategy> } | null
 }
 
 export interface TokenServiceDeps {
@@ -80,6 +83,7 @@ export class TokenService {
         nextInspectionAt: null,
         failures: 0,
         lastScheduledRun: 0,
+        barren: null,
       }
       this.states.set(profileId, state)
     }
@@ -140,7 +144,7 @@ export class TokenService {
     const state = this.state(profile.id)
     const inspection = state.inspection
     const hasToken = Boolean(secrets.accessToken)
-    const strategies = strategiesFor(inspection, profile, secrets)
+    const strategies = this.strategies(profile, secrets)
     const now = this.now
     const expired = inspection?.expiresAt !== null && inspection?.expiresAt !== undefined && inspection.expiresAt > 0 && inspection.expiresAt <= now
     const expiredForGood = expired || (inspection !== null && !inspection.valid)
@@ -248,7 +252,7 @@ export class TokenService {
         ...entry,
       })
 
-    const offered = strategiesFor(before, profile, secrets)
+    const offered = this.strategies(profile, secrets, requested !== 'auto')
     const expired = before !== null && (!before.valid || (before.expiresAt !== null && before.expiresAt > 0 && before.expiresAt <= started))
     // An expired or invalid token cannot be exchanged; only minting can still help.
     const usable = expired ? offered.filter((s) => s === 'mint') : offered
@@ -272,6 +276,18 @@ export class TokenService {
       })
       const inspection = await inspectToken({ graph, token, appToken: appTokenOf(secrets), wabaId: profile.wabaId, now: this.now })
       if (!inspection.valid) throw new Error('Graph returned a token that debug_token does not accept')
+      if (!extends_(oldExpiresAt, inspection.expiresAt)) {
+        // Keep the token we have: the answer is no better, and .env files need not be rewritten for it.
+        const barren = state.barren?.token === fingerprint(secrets.accessToken) ? state.barren.strategies : new Set<RefreshStrategy>()
+        barren.add(strategy)
+        state.barren = { token: fingerprint(secrets.accessToken), strategies: barren }
+        state.failures = 0
+        const entry = log({ strategy, outcome: 'no_gain', newExpiresAt: inspection.expiresAt, note: noGainNote(strategy) })
+        this.deps.ctx.events.emit('app.notice', { level: 'warning', message: `Token refresh for ${profile.name} gained nothing: ${entry.note ?? ''}`, at: this.now })
+        this.schedule(profile, 'scheduled')
+        this.announce(profile, secrets)
+        return entry
+      }
       await this.deps.vault.save(profileId, { accessToken: token })
       state.inspection = inspection
       state.lastError = null
@@ -401,6 +417,13 @@ export class TokenService {
     })
   }
 
+  /** The refreshes that can still help this profile's current token (`asked`: also those only an operator would ask for). */
+  private strategies(profile: ProfileRow, secrets: ProfileSecrets, asked = false): RefreshStrategy[] {
+    const state = this.state(profile.id)
+    const barren = secrets.accessToken && state.barren?.token === fingerprint(secrets.accessToken) ? state.barren.strategies : undefined
+    return strategiesFor(state.inspection, profile, secrets, { barren, asked })
+  }
+
   log(profileId: string, limit: number, options: { outcome?: RefreshLogEntry['outcome']; beforeId?: number } = {}) {
     return this.deps.store.refreshLog.list(profileId, limit, options).map(stripProfile)
   }
@@ -427,7 +450,7 @@ export class TokenService {
 
     const secrets = this.deps.vault.cached(profile.id) ?? {}
     const due = inspection ? refreshAt(inspection, this.policy) : null
-    if (due === null || strategiesFor(inspection, profile, secrets).length === 0 || (expiresAt !== null && expiresAt > 0 && expiresAt <= now)) {
+    if (due === null || this.strategies(profile, secrets).length === 0 || (expiresAt !== null && expiresAt > 0 && expiresAt <= now)) {
       state.nextRefreshAt = null
       return
     }
@@ -453,6 +476,23 @@ export class TokenService {
     this.deps.ctx.events.emit('token.changed', view)
     return view
   }
+}
+
+/** Whether a refresh moved the expiry: later, or to never. An unknown old expiry counts as moved. */
+function extends_(oldExpiresAt: number | null, newExpiresAt: number | null): boolean {
+  if (oldExpiresAt === null || oldExpiresAt === 0) return true
+  return newExpiresAt === 0 || (newExpiresAt !== null && newExpiresAt > oldExpiresAt)
+}
+
+/** Which token a note is about, without keeping another copy of it. */
+function fingerprint(token: string | undefined): string {
+  return createHash('sha256').update(token ?? '').digest('hex')
+}
+
+function noGainNote(strategy: RefreshStrategy): string {
+  return strategy === 'exchange_user'
+    ? 'Meta answered with a token that expires no later than this one: a long-lived user token cannot be extended. Log in again for a new user token before this one expires, or move to a system-user token, which Switchboard renews by itself. This exchange is not tried again for this token.'
+    : 'Meta answered with a token that expires no later than this one, so it was not kept. This refresh is not tried again for this token; paste a new token, or add the system user\'s admin token so Switchboard can mint one.'
 }
 
 /** A token is "expiring soon" once it is past the moment the policy would refresh it. */

@@ -47,6 +47,8 @@ export async function runStrategy(
   const response = await graph.get('oauth/access_token', {
     token: null,
     appSecretProof: false,
+    // It issues a token: a retry after a lost answer would issue another.
+    retry: false,
     query: {
       grant_type: 'fb_exchange_token',
       client_id: appId,

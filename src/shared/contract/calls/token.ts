@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { appError } from '../envelope'
 import { call } from '../define'
 
-export const tokenKinds = ['system_user_expiring', 'system_user_never', 'user_long', 'user_temporary', 'app', 'page', 'unknown'] as const
+export const tokenKinds = ['system_user_expiring', 'system_user_never', 'user_long', 'user_short', 'user_temporary', 'app', 'page', 'unknown'] as const
 export type TokenKind = (typeof tokenKinds)[number]
 
 export const tokenKindLabels: Record<TokenKind, string> = {
   system_user_expiring: 'System-user token (expires; renewable 60 days at a time)',
   system_user_never: 'System-user token (never expires)',
-  user_long: 'Long-lived user token (about 60 days)',
+  user_long: 'Long-lived user token (about 60 days; cannot be extended)',
+  user_short: 'Short-lived user token (an hour or two; exchangeable for a long-lived one)',
   user_temporary: 'Temporary token from API Setup (about 24 hours)',
   app: 'App token (cannot send messages)',
   page: 'Page token (not for WhatsApp)',
@@ -53,6 +54,8 @@ export const connectionTest = z.object({
   tokenError: appError.nullable(),
   phone: phoneNumberInfo.nullable(),
   phoneError: appError.nullable(),
+  /** The app has "Require App Secret" on and this profile sends no appsecret_proof: turning the proof on fixes it. */
+  appSecretProofRequired: z.boolean(),
   checkedAt: z.number().int(),
 })
 export type ConnectionTest = z.infer<typeof connectionTest>
@@ -62,11 +65,14 @@ export type RefreshStrategy = (typeof refreshStrategies)[number]
 
 export const refreshStrategyLabels: Record<RefreshStrategy, string> = {
   exchange_system_user: 'Renew the system-user token for 60 days (fb_exchange_token)',
-  exchange_user: 'Exchange for a new long-lived user token (fb_exchange_token)',
+  exchange_user: 'Exchange the short-lived user token for a long-lived one (fb_exchange_token)',
   mint: 'Mint a new system-user token with the admin token',
 }
 
 export const refreshTriggers = ['manual', 'scheduled', 'on_190', 'startup', 'cli'] as const
+/** `no_gain`: Graph answered with a token that expires no later than the old one. */
+export const refreshOutcomes = ['success', 'failure', 'skipped', 'no_gain'] as const
+export type RefreshOutcome = (typeof refreshOutcomes)[number]
 
 export const refreshLogEntry = z.object({
   id: z.number().int(),
@@ -74,7 +80,7 @@ export const refreshLogEntry = z.object({
   trigger: z.enum(refreshTriggers),
   /** A refresh strategy, or `reload` (another process had stored a fresh token) or `inspect`. */
   strategy: z.string(),
-  outcome: z.enum(['success', 'failure', 'skipped']),
+  outcome: z.enum(refreshOutcomes),
   oldExpiresAt: z.number().int().nullable(),
   newExpiresAt: z.number().int().nullable(),
   errorCode: z.number().int().nullable(),
@@ -132,7 +138,7 @@ export const tokenCalls = {
     summary: 'The refresh log, newest first',
     input: z.strictObject({
       profileId: z.string().min(1).max(64).optional(),
-      outcome: z.enum(['success', 'failure', 'skipped']).optional(),
+      outcome: z.enum(refreshOutcomes).optional(),
       limit: z.number().int().min(1).max(500),
       beforeId: z.number().int().optional(),
     }),
