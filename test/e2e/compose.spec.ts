@@ -24,6 +24,19 @@ async function customerWrites(serve: ServeProcess, from: string): Promise<void> 
   }
 }
 
+/** Asks the serve's core through a second connection (as a script would, not through the page under test). */
+async function coreCall(serve: ServeProcess, name: string, input?: unknown): Promise<unknown> {
+  const attempt = await openSocket(serve.uiPort, { token: serve.token })
+  const client = new SocketClient(attempt.socket!)
+  try {
+    const result = (await client.call(name, input)) as { ok: boolean; value?: unknown }
+    expect(result.ok).toBe(true)
+    return result.value
+  } finally {
+    attempt.socket!.close()
+  }
+}
+
 /** Opens the UI counting the `composer.send` calls the page makes. */
 async function openCountingSends(page: Page, serve: ServeProcess): Promise<() => number> {
   let sends = 0
@@ -224,7 +237,7 @@ test.describe('composer with the sandbox', () => {
     await expect(failed.getByLabel('Response body')).toContainText('"code": 131056')
     // Nothing was lost: the text stays for a later try, and the burst is announced before it.
     await expect(composer.getByLabel('Message', { exact: true })).toHaveValue('One more thing')
-    await expect(composer.getByRole('list', { name: 'Before you send' })).toContainText(/\d+ messages went to this number in the last minute/)
+    await expect(composer.getByRole('list', { name: 'Before you send' })).toContainText(/\d+ messages went to this customer in the last minute/)
   })
 
   test('replies, reactions and mark-as-read from the thread; a draft survives switching conversations', async ({ app, serve }) => {
@@ -274,6 +287,39 @@ test.describe('composer with the sandbox', () => {
     await expect(read.getByLabel('Request body')).toContainText('"status": "read"')
     await expect(inbound).toContainText('marked read')
     await expect(inbound.getByRole('button', { name: 'Mark as read' })).toHaveCount(0)
+  })
+})
+
+test.describe('a customer who uses a username', () => {
+  test.use({ serveArgs: ['--sandbox', '--no-customers', '--sandbox-quirks', 'off', '--sandbox-speed', '10'] })
+
+  test('writes with a BSUID and no number; the reply goes to that BSUID and is read', async ({ app, serve }) => {
+    const status = (await coreCall(serve, 'sandbox.status')) as { people: { name: string; phone: string | null; userId: string; username: string | null }[] }
+    const person = status.people.find((p) => p.username !== null && p.phone === null)!
+    expect(person).toBeDefined()
+    await coreCall(serve, 'sandbox.simulateInbound', { type: 'text', from: person.userId })
+
+    await app.keyboard.press('Control+2')
+    const conversation = app.getByRole('listbox', { name: 'Conversations' }).getByRole('option', { name: new RegExp(person.name) })
+    await expect(conversation).toContainText(person.username!)
+    await expect(conversation).toContainText(person.userId)
+    await conversation.click()
+    const thread = app.getByRole('region', { name: `Conversation with ${person.name}` })
+    await expect(thread.getByRole('heading', { level: 2 })).toContainText(person.userId)
+
+    const dock = thread.getByRole('form', { name: /^Message to / })
+    await expect(dock.getByTestId('window-notice')).toContainText('Window open')
+    await dock.getByLabel('Message', { exact: true }).fill('Yes, it comes in blue too')
+    await dock.getByRole('button', { name: 'Send', exact: true }).click()
+    const outcome = dock.getByRole('status', { name: 'Last send' })
+    await expect(outcome).toContainText(`to ${person.userId}`)
+    await outcome.getByText('Raw request and response').click()
+    await expect(outcome.getByLabel('Request body')).toContainText(`"recipient": "${person.userId}"`)
+    await expect(outcome.getByLabel('Request body')).not.toContainText('"to"')
+    const sent = thread.getByRole('article', { name: /^Sent / }).filter({ hasText: 'Yes, it comes in blue too' })
+    await expect(sent.getByRole('button', { name: 'Status: read. Show the status timeline' })).toBeVisible({ timeout: READ_WITHIN })
+    // Still one conversation: the statuses named the same customer.
+    await expect(app.getByRole('listbox', { name: 'Conversations' }).getByRole('option')).toHaveCount(1)
   })
 })
 

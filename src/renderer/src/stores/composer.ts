@@ -19,7 +19,7 @@ export interface ThreadAction {
   message: MessageView
 }
 
-/** The Compose screen's composer; a thread's composer is keyed by the conversation's wa_id. */
+/** The Compose screen's composer; a thread's composer is keyed by the conversation's key. */
 export const SCREEN_COMPOSER = 'screen'
 
 interface ComposerStore {
@@ -39,19 +39,19 @@ interface ComposerStore {
   markedRead: Record<string, true>
   /** Messages sent from the Compose screen, newest first, kept current as their statuses arrive. */
   sent: MessageView[]
-  /** Bumped per wa_id when its conversation changes (messages, statuses, sends): the window and burst checks run again. */
+  /** Bumped per conversation when it changes (messages, statuses, sends): the window and burst checks run again. */
   touched: Record<string, number>
   changed: (payload: EventPayload<'inbox.changed'>) => void
-  /** Text drafts by wa_id; saved (debounced) as they change. */
+  /** Text drafts by conversation; saved (debounced) as they change. */
   drafts: Record<string, string>
-  loadDraft: (waId: string) => Promise<void>
-  setDraft: (waId: string, text: string) => void
+  loadDraft: (contact: string) => Promise<void>
+  setDraft: (contact: string, text: string) => void
   /** Saves a pending draft now (leaving the conversation). */
-  flushDraft: (waId: string) => void
+  flushDraft: (contact: string) => void
   /** The reply or reaction under way in each thread. */
   actions: Record<string, ThreadAction>
   startAction: (action: ThreadAction) => void
-  cancelAction: (waId: string) => void
+  cancelAction: (contact: string) => void
   /** The active profile changed: templates, drafts and outcomes belong to another integration. */
   reset: () => void
 }
@@ -74,34 +74,34 @@ export const useComposer = create<ComposerStore>()((set, get) => {
   const draftTimers = new Map<string, ReturnType<typeof setTimeout>>()
   const sentRefresh = new Map<string, ReturnType<typeof setTimeout>>()
 
-  const saveDraft = (waId: string) => {
-    draftTimers.delete(waId)
-    void api().composer.saveDraft({ waId, text: get().drafts[waId] ?? '' })
+  const saveDraft = (contact: string) => {
+    draftTimers.delete(contact)
+    void api().composer.saveDraft({ contact, text: get().drafts[contact] ?? '' })
   }
 
-  const cancelDraftSave = (waId: string) => {
-    const timer = draftTimers.get(waId)
+  const cancelDraftSave = (contact: string) => {
+    const timer = draftTimers.get(contact)
     if (timer) clearTimeout(timer)
-    draftTimers.delete(waId)
+    draftTimers.delete(contact)
   }
 
-  const touch = (waIds: Iterable<string>) =>
+  const touch = (contacts: Iterable<string>) =>
     set((s) => {
       const touched = { ...s.touched }
-      for (const waId of waIds) touched[waId] = (touched[waId] ?? 0) + 1
+      for (const contact of contacts) touched[contact] = (touched[contact] ?? 0) + 1
       return { touched }
     })
 
   /** The open thread shows a sent message at once, before any refresh. */
   const showInThread = (message: MessageView) =>
     useInbox.setState((s) =>
-      s.thread && s.thread.waId === message.contact && !s.thread.loading && !s.thread.detached ? { thread: { ...s.thread, messages: mergeMessages(s.thread.messages, [message]) } } : {},
+      s.thread && s.thread.key === message.contact && !s.thread.loading && !s.thread.detached ? { thread: { ...s.thread, messages: mergeMessages(s.thread.messages, [message]) } } : {},
     )
 
-  const refreshSent = async (waId: string) => {
-    sentRefresh.delete(waId)
+  const refreshSent = async (contact: string) => {
+    sentRefresh.delete(contact)
     const started = epoch
-    const result = await api().inbox.thread({ waId, limit: 50 })
+    const result = await api().inbox.thread({ contact, limit: 50 })
     if (started !== epoch || !result.ok) return
     const latest = new Map(result.value.messages.map((m) => [m.wamid, m]))
     set((s) => {
@@ -118,20 +118,20 @@ export const useComposer = create<ComposerStore>()((set, get) => {
 
   const afterSent = (key: string, result: SendResult) => {
     const { message } = result
-    const waId = message.contact
+    const contact = message.contact
     // The core clears a conversation's draft with any send; a reply typed before a reaction or a template is kept.
-    const draft = get().drafts[waId] ?? ''
-    cancelDraftSave(waId)
+    const draft = get().drafts[contact] ?? ''
+    cancelDraftSave(contact)
     const keepDraft = message.type !== 'text' && draft.trim() !== ''
     set((s) => ({
       outcomes: { ...s.outcomes, [key]: { kind: 'sent', at: Date.now(), result } },
-      drafts: keepDraft ? s.drafts : { ...s.drafts, [waId]: '' },
+      drafts: keepDraft ? s.drafts : { ...s.drafts, [contact]: '' },
       sent: key === SCREEN_COMPOSER ? [message, ...s.sent.filter((m) => m.wamid !== message.wamid)].slice(0, SENT_KEPT) : s.sent,
-      actions: key === waId ? without(s.actions, waId) : s.actions,
+      actions: key === contact ? without(s.actions, contact) : s.actions,
     }))
-    if (keepDraft) void api().composer.saveDraft({ waId, text: draft })
+    if (keepDraft) void api().composer.saveDraft({ contact, text: draft })
     showInThread(message)
-    touch([waId])
+    touch([contact])
   }
 
   return {
@@ -194,37 +194,37 @@ export const useComposer = create<ComposerStore>()((set, get) => {
       if (payload.contacts.length === 0) return
       touch(payload.contacts)
       const following = new Set(get().sent.map((m) => m.contact))
-      for (const waId of payload.contacts) {
-        if (!following.has(waId) || sentRefresh.has(waId)) continue
+      for (const contact of payload.contacts) {
+        if (!following.has(contact) || sentRefresh.has(contact)) continue
         sentRefresh.set(
-          waId,
-          setTimeout(() => void refreshSent(waId), SENT_REFRESH_MS),
+          contact,
+          setTimeout(() => void refreshSent(contact), SENT_REFRESH_MS),
         )
       }
     },
 
-    async loadDraft(waId) {
-      if (waId in get().drafts) return
+    async loadDraft(contact) {
+      if (contact in get().drafts) return
       const started = epoch
-      const result = await api().composer.draft({ waId })
+      const result = await api().composer.draft({ contact })
       // Typing that started before the answer wins over the stored draft.
-      if (started !== epoch || !result.ok || waId in get().drafts) return
-      set((s) => ({ drafts: { ...s.drafts, [waId]: result.value.text } }))
+      if (started !== epoch || !result.ok || contact in get().drafts) return
+      set((s) => ({ drafts: { ...s.drafts, [contact]: result.value.text } }))
     },
 
-    setDraft(waId, text) {
-      set((s) => ({ drafts: { ...s.drafts, [waId]: text } }))
-      cancelDraftSave(waId)
+    setDraft(contact, text) {
+      set((s) => ({ drafts: { ...s.drafts, [contact]: text } }))
+      cancelDraftSave(contact)
       draftTimers.set(
-        waId,
-        setTimeout(() => saveDraft(waId), DRAFT_DEBOUNCE_MS),
+        contact,
+        setTimeout(() => saveDraft(contact), DRAFT_DEBOUNCE_MS),
       )
     },
 
-    flushDraft(waId) {
-      if (draftTimers.has(waId)) {
-        cancelDraftSave(waId)
-        saveDraft(waId)
+    flushDraft(contact) {
+      if (draftTimers.has(contact)) {
+        cancelDraftSave(contact)
+        saveDraft(contact)
       }
     },
 
@@ -232,8 +232,8 @@ export const useComposer = create<ComposerStore>()((set, get) => {
       set((s) => ({ actions: { ...s.actions, [action.message.contact]: action } }))
     },
 
-    cancelAction(waId) {
-      set((s) => ({ actions: without(s.actions, waId) }))
+    cancelAction(contact) {
+      set((s) => ({ actions: without(s.actions, contact) }))
     },
 
     reset() {

@@ -2,6 +2,7 @@ import type { EventBatch, EventEnvelope, RequestSummary } from '@shared/contract
 import { useAppInfo } from './app-info'
 import { useComposer } from './composer'
 import { useInbox } from './inbox'
+import { useMetaNotices } from './meta-notices'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useSandbox } from './sandbox'
@@ -27,6 +28,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
     case 'inbox.changed':
       useInbox.getState().changed(event.payload)
       useComposer.getState().changed(event.payload)
+      useMetaNotices.getState().changed(event.payload)
       return
     case 'webhook.request':
       requests.push(event.payload)
@@ -53,6 +55,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
         useInbox.getState().reset()
         resetToken()
         useComposer.getState().reset()
+        useMetaNotices.getState().reset()
       }
       void profiles.load()
       void useAppInfo.getState().load()

@@ -6,7 +6,8 @@ export type InboxStats = CallResult<'inbox.stats'>
 type ThreadContact = CallResult<'inbox.thread'>['contact']
 
 export interface ThreadState {
-  waId: string
+  /** The conversation's key (a phone number's digits or a BSUID). */
+  key: string
   contact: ThreadContact
   /** Oldest first, as the thread is read. */
   messages: MessageView[]
@@ -36,7 +37,7 @@ interface InboxStore {
   liveEvents: number
   load: () => Promise<void>
   loadMore: () => Promise<void>
-  open: (waId: string, focus?: MessageView) => Promise<void>
+  open: (key: string, focus?: MessageView) => Promise<void>
   loadOlder: () => Promise<void>
   /** Leave a search hit's window for the newest messages. */
   showLatest: () => Promise<void>
@@ -56,8 +57,9 @@ export const REFRESH_INTERVAL_MS = 300
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value))
 const byTime = (a: MessageView, b: MessageView) => a.timestamp - b.timestamp || a.id - b.id
-const isAfter = (c: ConversationView, last: ConversationView) => c.lastAt < last.lastAt || (c.lastAt === last.lastAt && c.waId < last.waId)
-const sameMessage = (a: MessageView, b: MessageView) => a.status === b.status && a.statusAt === b.statusAt && a.text === b.text && a.type === b.type
+const isAfter = (c: ConversationView, last: ConversationView) => c.lastAt < last.lastAt || (c.lastAt === last.lastAt && c.key < last.key)
+const sameMessage = (a: MessageView, b: MessageView) =>
+  a.status === b.status && a.statusAt === b.statusAt && a.text === b.text && a.type === b.type && a.editedAt === b.editedAt && a.revokedAt === b.revokedAt
 
 /** Replaces known messages by id (keeping unchanged ones as they were) and adds new ones in order. */
 export function mergeMessages(current: MessageView[], incoming: MessageView[]): MessageView[] {
@@ -83,8 +85,8 @@ export function mergeMessages(current: MessageView[], incoming: MessageView[]): 
 export function mergeHead(current: ConversationView[], head: ConversationView[], limit: number, hadMore: boolean): { items: ConversationView[]; hasMore: boolean } {
   const last = head[head.length - 1]
   if (head.length < limit || !last) return { items: head, hasMore: false }
-  const inHead = new Set(head.map((c) => c.waId))
-  const tail = current.filter((c) => !inHead.has(c.waId) && isAfter(c, last))
+  const inHead = new Set(head.map((c) => c.key))
+  const tail = current.filter((c) => !inHead.has(c.key) && isAfter(c, last))
   return { items: tail.length ? [...head, ...tail] : head, hasMore: tail.length ? hadMore : true }
 }
 
@@ -139,10 +141,10 @@ export const useInbox = create<InboxStore>()((set, get) => {
   const refresh = async (contacts: Set<string>) => {
     const started = epoch
     const open = get().thread
-    const touchesThread = open !== null && contacts.has(open.waId)
-    if (touchesThread && !document.hidden) await markRead(open.waId)
+    const touchesThread = open !== null && contacts.has(open.key)
+    if (touchesThread && !document.hidden) await markRead(open.key)
     const headLimit = clamp(viewport.conversations.last + 20, CONVERSATION_PAGE, MAX_PAGE)
-    const [head, stats] = await Promise.all([api().inbox.conversations({ limit: headLimit }), api().inbox.stats(), touchesThread ? refreshThread(open.waId) : null])
+    const [head, stats] = await Promise.all([api().inbox.conversations({ limit: headLimit }), api().inbox.stats(), touchesThread ? refreshThread(open.key) : null])
     if (started !== epoch) return
     if (stats.ok) set({ stats: stats.value })
     if (head.ok) {
@@ -153,27 +155,27 @@ export const useInbox = create<InboxStore>()((set, get) => {
     }
   }
 
-  const refreshThread = async (waId: string) => {
+  const refreshThread = async (key: string) => {
     const thread = get().thread
-    if (!thread || thread.waId !== waId || thread.loading) return
+    if (!thread || thread.key !== key || thread.loading) return
     const started = epoch
     const { first, last } = viewport.thread
     const calls: Promise<{ limit: number; head: boolean; result: Awaited<ReturnType<ReturnType<typeof api>['inbox']['thread']>> }>[] = []
     const fromEnd = thread.messages.length - first
     if (!thread.detached) {
       const limit = clamp(fromEnd + 10, THREAD_PAGE, MAX_PAGE)
-      calls.push(api().inbox.thread({ waId, limit }).then((result) => ({ limit, head: true, result })))
+      calls.push(api().inbox.thread({ contact: key, limit }).then((result) => ({ limit, head: true, result })))
     }
     const lastVisible = thread.messages[Math.min(last, thread.messages.length - 1)]
     if (lastVisible && (thread.detached || fromEnd + 10 > MAX_PAGE)) {
       const limit = clamp(last - first + 10, 1, MAX_PAGE)
       const before = { timestamp: lastVisible.timestamp, id: lastVisible.id + 1 }
-      calls.push(api().inbox.thread({ waId, limit, before }).then((result) => ({ limit, head: false, result })))
+      calls.push(api().inbox.thread({ contact: key, limit, before }).then((result) => ({ limit, head: false, result })))
     }
     const answers = await Promise.all(calls)
     if (started !== epoch) return
     set((s) => {
-      if (!s.thread || s.thread.waId !== waId) return {}
+      if (!s.thread || s.thread.key !== key) return {}
       let { messages, hasOlder } = s.thread
       let contact = s.thread.contact
       for (const { limit, head, result } of answers) {
@@ -194,18 +196,18 @@ export const useInbox = create<InboxStore>()((set, get) => {
     })
   }
 
-  const markRead = async (waId: string) => {
-    const result = await api().inbox.markRead({ waId })
+  const markRead = async (key: string) => {
+    const result = await api().inbox.markRead({ contact: key })
     if (!result.ok) return
-    set((s) => ({ conversations: s.conversations.map((c) => (c.waId === waId && c.unread !== 0 ? { ...c, unread: 0 } : c)) }))
+    set((s) => ({ conversations: s.conversations.map((c) => (c.key === key && c.unread !== 0 ? { ...c, unread: 0 } : c)) }))
   }
 
-  const fetchThread = async (waId: string, focus: MessageView | undefined) => {
-    const newest = await api().inbox.thread({ waId, limit: THREAD_PAGE })
+  const fetchThread = async (key: string, focus: MessageView | undefined) => {
+    const newest = await api().inbox.thread({ contact: key, limit: THREAD_PAGE })
     if (!newest.ok || !focus || newest.value.messages.some((m) => m.id === focus.id)) return { result: newest, detached: false }
     // The hit is older than the newest page: show the messages up to it instead.
     const before = { timestamp: focus.timestamp, id: focus.id + 1 }
-    return { result: await api().inbox.thread({ waId, limit: THREAD_PAGE, before }), detached: true }
+    return { result: await api().inbox.thread({ contact: key, limit: THREAD_PAGE, before }), detached: true }
   }
 
   return {
@@ -238,26 +240,26 @@ export const useInbox = create<InboxStore>()((set, get) => {
       if (!hasMore || loadingMore || !last) return
       const started = epoch
       set({ loadingMore: true })
-      const page = await api().inbox.conversations({ limit: CONVERSATION_PAGE, after: { lastAt: last.lastAt, waId: last.waId } })
+      const page = await api().inbox.conversations({ limit: CONVERSATION_PAGE, after: { lastAt: last.lastAt, key: last.key } })
       if (started !== epoch) return
       if (!page.ok) return set({ loadingMore: false, error: page.error })
       set((s) => {
-        const known = new Set(s.conversations.map((c) => c.waId))
-        const fresh = page.value.items.filter((c) => !known.has(c.waId))
+        const known = new Set(s.conversations.map((c) => c.key))
+        const fresh = page.value.items.filter((c) => !known.has(c.key))
         return { conversations: [...s.conversations, ...fresh], total: page.value.total, hasMore: page.value.items.length === CONVERSATION_PAGE, loadingMore: false }
       })
     },
 
-    async open(waId, focus) {
+    async open(key, focus) {
       const started = epoch
       const previous = get().thread
       const generation = (previous?.generation ?? 0) + 1
       set({
-        selected: waId,
-        thread: { waId, contact: null, messages: [], hasOlder: false, loading: true, loadingOlder: false, detached: false, focusId: focus?.id ?? null, generation, error: null },
+        selected: key,
+        thread: { key, contact: null, messages: [], hasOlder: false, loading: true, loadingOlder: false, detached: false, focusId: focus?.id ?? null, generation, error: null },
       })
       viewport.thread = { first: 0, last: 0 }
-      const { result, detached } = await fetchThread(waId, focus)
+      const { result, detached } = await fetchThread(key, focus)
       if (started !== epoch || get().thread?.generation !== generation) return
       if (!result.ok) return set((s) => ({ thread: s.thread && { ...s.thread, loading: false, error: result.error } }))
       const { contact, messages } = result.value
@@ -271,17 +273,17 @@ export const useInbox = create<InboxStore>()((set, get) => {
           detached,
         },
       }))
-      if (contact && contact.unread > 0) await markRead(waId)
+      if (contact && contact.unread > 0) await markRead(key)
     },
 
     async loadOlder() {
       const thread = get().thread
       const oldest = thread?.messages[0]
       if (!thread || !oldest || !thread.hasOlder || thread.loadingOlder || thread.loading) return
-      const { waId, generation } = thread
+      const { key, generation } = thread
       const started = epoch
       set({ thread: { ...thread, loadingOlder: true } })
-      const result = await api().inbox.thread({ waId, limit: THREAD_PAGE, before: { timestamp: oldest.timestamp, id: oldest.id } })
+      const result = await api().inbox.thread({ contact: key, limit: THREAD_PAGE, before: { timestamp: oldest.timestamp, id: oldest.id } })
       if (started !== epoch) return
       set((s) => {
         if (!s.thread || s.thread.generation !== generation) return {}
@@ -300,6 +302,11 @@ export const useInbox = create<InboxStore>()((set, get) => {
 
     changed(payload) {
       uncounted += payload.newMessages + payload.newStatuses + payload.newEvents
+      // Conversations found to be one customer: the one that went away is now part of the other.
+      for (const { from, into } of payload.merged) {
+        set((s) => ({ conversations: s.conversations.filter((c) => c.key !== from), ...(s.selected === from ? { selected: into } : {}) }))
+        if (get().thread?.key === from) void get().open(into)
+      }
       // Off screen nothing is fetched: the screen loads afresh when it comes back.
       if (!get().loaded || !shown) return
       for (const contact of payload.contacts) pending.contacts.add(contact)

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError, SandboxStatus } from '@shared/contract'
+import type { AppError, CallInput, SandboxStatus } from '@shared/contract'
 import { api } from '../api'
 
 interface SandboxStore {
@@ -9,7 +9,8 @@ interface SandboxStore {
   load: () => Promise<void>
   start: () => Promise<void>
   setCustomers: (running: boolean) => Promise<void>
-  simulate: (type?: string) => Promise<void>
+  simulate: (input?: CallInput<'sandbox.simulateInbound'>) => Promise<void>
+  setRequireAppSecret: (on: boolean) => Promise<void>
   set: (status: SandboxStatus) => void
 }
 
@@ -30,9 +31,13 @@ export const useSandbox = create<SandboxStore>()((set) => ({
     const result = await api().sandbox.setCustomers({ running })
     set(result.ok ? { status: result.value } : { error: result.error })
   },
-  async simulate(type) {
-    const result = await api().sandbox.simulateInbound(type ? { type } : {})
+  async simulate(input) {
+    const result = await api().sandbox.simulateInbound(input ?? {})
     if (!result.ok) set({ error: result.error })
+  },
+  async setRequireAppSecret(on) {
+    const result = await api().sandbox.setRequireAppSecret({ on })
+    set(result.ok ? { status: result.value } : { error: result.error })
   },
   set: (status) => set({ status }),
 }))

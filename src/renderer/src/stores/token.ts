@@ -1,8 +1,8 @@
 import { create } from 'zustand'
-import type { AppError, EventPayload, RefreshLogEntryView, TokenStatus } from '@shared/contract'
+import type { AppError, EventPayload, RefreshLogEntryView, RefreshOutcome, TokenStatus } from '@shared/contract'
 import { api } from '../api'
 
-type OutcomeFilter = 'all' | 'success' | 'failure' | 'skipped'
+type OutcomeFilter = 'all' | RefreshOutcome
 
 interface TokenStore {
   status: TokenStatus | null

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { checkRecipient } from '@shared/phone'
+import { checkRecipient } from '@shared/recipient'
 import { ScreenHeader } from '../../components'
 import { SCREEN_COMPOSER, useInbox, useNav } from '../../stores'
 import '../../styles/compose.css'
@@ -14,8 +14,8 @@ export function Compose() {
   const go = useNav((s) => s.go)
   const [to, setTo] = useState('')
   const [form, setForm] = useState<MessageForm>(emptyForm)
-  const phone = checkRecipient(to)
-  const messages = useRecentMessages(phone.ok ? phone.waId : null)
+  const recipient = checkRecipient(to)
+  const messages = useRecentMessages(recipient.ok ? (recipient.kind === 'phone' ? recipient.waId : recipient.userId) : null)
 
   const onChange = useCallback((patch: Partial<MessageForm>) => setForm((current) => ({ ...current, ...patch })), [])
   const onRecipient = (value: string) => {
@@ -24,9 +24,9 @@ export function Compose() {
     setForm((current) => (current.replyTo || current.reactTo ? { ...current, replyTo: '', reactTo: '' } : current))
   }
   const openConversation = useCallback(
-    (waId: string) => {
+    (contact: string) => {
       go('inbox')
-      void useInbox.getState().open(waId)
+      void useInbox.getState().open(contact)
     },
     [go],
   )

@@ -24,11 +24,11 @@ const isMac = navigator.platform.toLowerCase().includes('mac')
 export const SEND_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter'
 
 export interface ComposerFormProps {
-  /** Whose send state this is: the Compose screen's, or a conversation's (its wa_id). */
+  /** Whose send state this is: the Compose screen's, or a conversation's (its key). */
   composerKey: string
   label: string
   variant: 'screen' | 'dock'
-  /** The recipient as typed (the Compose screen) or fixed (`+<wa_id>` in a thread). */
+  /** The recipient as typed (the Compose screen) or fixed (the conversation's number or BSUID in a thread). */
   to: string
   /** The recipient field, shown first and disabled with the rest while a send is in flight. */
   recipient?: ReactNode
@@ -42,7 +42,7 @@ export interface ComposerFormProps {
   /** The conversation's latest messages, for the reply and reaction pickers (the Compose screen). */
   messages?: MessageView[]
   textRef?: Ref<HTMLTextAreaElement>
-  onOpenConversation?: (waId: string) => void
+  onOpenConversation?: (contact: string) => void
 }
 
 /**
@@ -53,7 +53,7 @@ export function ComposerForm(props: ComposerFormProps) {
   const { composerKey, form, onChange, variant } = props
   const hintId = useId()
   const now = useNow()
-  const { phone, check, error: checkError } = useRecipientCheck(props.to)
+  const { recipient, address, check, error: checkError } = useRecipientCheck(props.to)
   const templates = useComposer((s) => s.templates)
   const busy = useComposer((s) => s.busy[composerKey] === true)
   const send = useComposer((s) => s.send)
@@ -67,27 +67,27 @@ export function ComposerForm(props: ComposerFormProps) {
   }, [form.kind, form.template, templates])
   const built = buildMessage(form, selected)
 
-  const anywayKey = phone.ok ? `${phone.waId}|${form.kind}` : null
+  const anywayKey = address ? `${address}|${form.kind}` : null
   const sendAnyway = anywayKey !== null && anywayFor === anywayKey
   const needsTemplate = check !== null && !windowOpen(check, now) && isFreeForm(form.kind)
-  const ready = phone.ok && built.message !== null && !(needsTemplate && !sendAnyway) && !block?.blocking
+  const ready = address !== null && built.message !== null && !(needsTemplate && !sendAnyway) && !block?.blocking
   /** Between the click and the send: a second Ctrl+Enter must not send twice. */
   const submitting = useRef(false)
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
-    if (busy || submitting.current || !ready || !phone.ok || !built.message) return
+    if (busy || submitting.current || !ready || !address || !built.message) return
     submitting.current = true
     try {
       // Sent before the window check came back (a thread just opened): ask now, and steer the same way.
       let current = check
       if (!current) {
-        const answer = await api().composer.check({ to: phone.e164 })
+        const answer = await api().composer.check({ to: address })
         // A check that fails says nothing about the window: the send itself will report what is wrong.
         current = answer.ok ? answer.value : null
       }
       if (current && isFreeForm(form.kind) && !windowOpen(current, Date.now()) && !sendAnyway) return
-      const sent = await send(composerKey, phone.e164, built.message, built.replyTo)
+      const sent = await send(composerKey, address, built.message, built.replyTo)
       if (sent) {
         setAnywayFor(null)
         props.onSent()
@@ -108,7 +108,7 @@ export function ComposerForm(props: ComposerFormProps) {
     }
   }
 
-  const why = !phone.ok
+  const why = !recipient.ok
     ? 'To send, enter a valid recipient.'
     : built.missing.length
       ? `To send, fill in ${built.missing.join(', ')}.`
@@ -141,11 +141,12 @@ export function ComposerForm(props: ComposerFormProps) {
         <div className="composer__main">
           <fieldset className="composer__fields" disabled={busy || block?.blocking === true}>
             {props.recipient}
-            {phone.ok ? (
+            {recipient.ok ? (
               <WindowNotice
                 check={check}
                 error={checkError}
                 kind={form.kind}
+                marketingTemplate={form.kind === 'template' && selected?.view.category === 'MARKETING'}
                 sendAnyway={sendAnyway}
                 onSendAnyway={(value) => setAnywayFor(value ? anywayKey : null)}
                 onUseTemplate={() => onChange({ kind: 'template' })}

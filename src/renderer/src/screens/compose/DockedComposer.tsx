@@ -13,9 +13,9 @@ const REACTING_KINDS: readonly Kind[] = [...THREAD_KINDS, 'reaction']
  * conversation's draft (kept as it is typed), and replies and reactions start from a message's
  * buttons or context menu.
  */
-export function DockedComposer({ waId, name }: { waId: string; name: string }) {
-  const draft = useComposer((s) => s.drafts[waId] ?? '')
-  const action = useComposer((s) => s.actions[waId])
+export function DockedComposer({ contact, to, name }: { contact: string; to: string; name: string }) {
+  const draft = useComposer((s) => s.drafts[contact] ?? '')
+  const action = useComposer((s) => s.actions[contact])
   const setDraft = useComposer((s) => s.setDraft)
   const cancelAction = useComposer((s) => s.cancelAction)
   const [local, setLocal] = useState<MessageForm>(emptyForm)
@@ -23,9 +23,9 @@ export function DockedComposer({ waId, name }: { waId: string; name: string }) {
 
   useEffect(() => {
     const composer = useComposer.getState()
-    void composer.loadDraft(waId)
-    return () => composer.flushDraft(waId)
-  }, [waId])
+    void composer.loadDraft(contact)
+    return () => composer.flushDraft(contact)
+  }, [contact])
 
   // Starting a reply puts the cursor in the text.
   useEffect(() => {
@@ -41,15 +41,15 @@ export function DockedComposer({ waId, name }: { waId: string; name: string }) {
   const onChange = useCallback(
     (patch: Partial<MessageForm>) => {
       const { text, kind, ...rest } = patch
-      if (text !== undefined) setDraft(waId, text)
+      if (text !== undefined) setDraft(contact, text)
       if (kind !== undefined && kind !== 'reaction') {
-        if (reacting) cancelAction(waId)
+        if (reacting) cancelAction(contact)
         setLocal((current) => ({ ...current, ...rest, kind }))
       } else if (Object.keys(rest).length > 0) {
         setLocal((current) => ({ ...current, ...rest }))
       }
     },
-    [waId, reacting, setDraft, cancelAction],
+    [contact, reacting, setDraft, cancelAction],
   )
 
   const onSent = () => {
@@ -64,7 +64,7 @@ export function DockedComposer({ waId, name }: { waId: string; name: string }) {
       <span>
         {reacting ? 'Reacting to' : 'Replying to'} <span className="composer__quoted">{messageLabel(target)}</span>
       </span>
-      <button type="button" className="button button--ghost" onClick={() => cancelAction(waId)}>
+      <button type="button" className="button button--ghost" onClick={() => cancelAction(contact)}>
         {reacting ? 'Cancel reaction' : 'Cancel reply'}
       </button>
     </div>
@@ -76,15 +76,15 @@ export function DockedComposer({ waId, name }: { waId: string; name: string }) {
       onKeyDown={(event) => {
         if (event.key === 'Escape' && action) {
           event.stopPropagation()
-          cancelAction(waId)
+          cancelAction(contact)
         }
       }}
     >
       <ComposerForm
-        composerKey={waId}
+        composerKey={contact}
         label={`Message to ${name}`}
         variant="dock"
-        to={`+${waId}`}
+        to={to}
         context={context}
         kinds={reacting ? REACTING_KINDS : THREAD_KINDS}
         form={form}

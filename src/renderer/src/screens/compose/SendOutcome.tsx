@@ -1,5 +1,5 @@
 import type { AppError } from '@shared/contract'
-import { ErrorMessage, useNow } from '../../components'
+import { ErrorMessage, keyLabel, useNow } from '../../components'
 import { useComposer, type ComposerOutcome } from '../../stores'
 import { ExchangeView } from './ExchangeView'
 import { exchangeOf, isOutcomeUnknown, retryAdvice, withoutRepeatedFix } from './send-error'
@@ -47,7 +47,7 @@ function FailedSend({ error, what }: { error: AppError; what: string }) {
 }
 
 /** What became of the last send (or mark-as-read) of one composer: accepted, refused, or unknown. */
-export function SendOutcome({ composerKey, onOpenConversation }: { composerKey: string; onOpenConversation?: (waId: string) => void }) {
+export function SendOutcome({ composerKey, onOpenConversation }: { composerKey: string; onOpenConversation?: (contact: string) => void }) {
   const outcome: ComposerOutcome | undefined = useComposer((s) => s.outcomes[composerKey])
   const dismiss = useComposer((s) => s.dismiss)
   if (!outcome) return null
@@ -73,7 +73,7 @@ export function SendOutcome({ composerKey, onOpenConversation }: { composerKey: 
             — not delivered yet: the ticks follow the status webhooks.
           </div>
           <div className="muted">
-            <code>{message.wamid}</code> to +{message.contact}
+            <code>{message.wamid}</code> to {keyLabel(message.contact)}
             {onOpenConversation ? (
               <>
                 {' '}

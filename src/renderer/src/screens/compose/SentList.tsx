@@ -1,5 +1,5 @@
 import type { MessageView } from '@shared/contract'
-import { RelativeTime } from '../../components'
+import { keyLabel, RelativeTime } from '../../components'
 import { useComposer } from '../../stores'
 
 const marks: Record<string, string> = { accepted: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', played: '▶', failed: '✕' }
@@ -9,7 +9,7 @@ function summary(message: MessageView): string {
 }
 
 /** What was sent from this screen, newest first, with each message's status as the webhooks report it. */
-export function SentList({ onOpenConversation }: { onOpenConversation: (waId: string) => void }) {
+export function SentList({ onOpenConversation }: { onOpenConversation: (contact: string) => void }) {
   const sent = useComposer((s) => s.sent)
   if (sent.length === 0) return null
   return (
@@ -22,7 +22,7 @@ export function SentList({ onOpenConversation }: { onOpenConversation: (waId: st
           return (
             <li key={message.wamid} className="sent__item" data-wamid={message.wamid}>
               <div className="sent__top">
-                <span className="type-label">{message.type}</span> <span className="sent__to">+{message.contact}</span>
+                <span className="type-label">{message.type}</span> <span className="sent__to">{keyLabel(message.contact)}</span>
                 <RelativeTime at={message.timestamp} className="muted sent__time" />
                 <span className={`ticks ticks--${status}`} data-testid="sent-status">
                   <span aria-hidden="true" className="ticks__glyph">

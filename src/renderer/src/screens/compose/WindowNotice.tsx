@@ -10,6 +10,8 @@ interface WindowNoticeProps {
   check: RecipientCheck | null
   error: AppError | null
   kind: Kind
+  /** A marketing template is chosen: a customer who stopped marketing messages will not get it (131050). */
+  marketingTemplate: boolean
   sendAnyway: boolean
   onSendAnyway: (value: boolean) => void
   onUseTemplate: () => void
@@ -20,7 +22,7 @@ interface WindowNoticeProps {
  * closed, a burst to one person). Outside the window a free-form message is steered to a
  * template before it is sent, not after Meta fails it with 131047.
  */
-export function WindowNotice({ check, error, kind, sendAnyway, onSendAnyway, onUseTemplate }: WindowNoticeProps) {
+export function WindowNotice({ check, error, kind, marketingTemplate, sendAnyway, onSendAnyway, onUseTemplate }: WindowNoticeProps) {
   const now = useNow()
   if (error) return <ErrorMessage error={error} />
   if (!check) {
@@ -33,6 +35,7 @@ export function WindowNotice({ check, error, kind, sendAnyway, onSendAnyway, onU
   const { window } = check
   const open = windowOpen(check, now)
   const steer = !open && isFreeForm(kind)
+  const stoppedAt = check.recipient?.marketingStoppedAt ?? null
   return (
     <div className="composer__window-notice" data-testid="window-notice">
       {open && window.until !== null ? (
@@ -49,6 +52,12 @@ export function WindowNotice({ check, error, kind, sendAnyway, onSendAnyway, onU
           {window.lastInboundAt === null ? 'This customer has not written to this number yet.' : `The customer last wrote ${formatRelative(window.lastInboundAt, now)}; the 24-hour window has closed.`}
         </p>
       )}
+      {marketingTemplate && stoppedAt !== null ? (
+        <p className="banner banner--warning" role="alert">
+          This customer asked to stop marketing messages ({formatRelative(stoppedAt, now)}): a marketing template fails with 131050. Send a utility template, or
+          nothing.
+        </p>
+      ) : null}
       {check.warnings.length ? (
         <ul className="banner banner--warning composer__warnings" aria-label="Before you send">
           {check.warnings.map((warning) => (
@@ -58,7 +67,7 @@ export function WindowNotice({ check, error, kind, sendAnyway, onSendAnyway, onU
       ) : null}
       {check.sentLastMinute > 0 ? (
         <p className="muted composer__burst">
-          {check.sentLastMinute} message{check.sentLastMinute === 1 ? '' : 's'} sent to this number in the last minute.
+          {check.sentLastMinute} message{check.sentLastMinute === 1 ? '' : 's'} sent to this customer in the last minute.
         </p>
       ) : null}
       {steer ? (

@@ -25,20 +25,20 @@ export function useRecentContacts(): ConversationView[] {
 }
 
 /** A conversation's latest messages (newest first), to reply or react to; kept current as the conversation changes. */
-export function useRecentMessages(waId: string | null): MessageView[] {
-  const touched = useComposer((s) => (waId ? (s.touched[waId] ?? 0) : 0))
-  const [answer, setAnswer] = useState<{ waId: string; messages: MessageView[] } | null>(null)
+export function useRecentMessages(contact: string | null): MessageView[] {
+  const touched = useComposer((s) => (contact ? (s.touched[contact] ?? 0) : 0))
+  const [answer, setAnswer] = useState<{ contact: string; messages: MessageView[] } | null>(null)
   useEffect(() => {
-    if (!waId) return
+    if (!contact) return
     let live = true
     void api()
-      .inbox.thread({ waId, limit: MESSAGES })
+      .inbox.thread({ contact, limit: MESSAGES })
       .then((result) => {
-        if (live && result.ok) setAnswer({ waId, messages: result.value.messages.filter((m) => m.type !== 'reaction') })
+        if (live && result.ok) setAnswer({ contact, messages: result.value.messages.filter((m) => m.type !== 'reaction') })
       })
     return () => {
       live = false
     }
-  }, [waId, touched])
-  return answer && answer.waId === waId ? answer.messages : []
+  }, [contact, touched])
+  return answer && answer.contact === contact ? answer.messages : []
 }

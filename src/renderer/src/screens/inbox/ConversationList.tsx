@@ -4,7 +4,7 @@ import { VirtualList } from '../../components'
 import { useInbox } from '../../stores'
 import { ConversationRow } from './ConversationRow'
 
-const conversationKey = (c: ConversationView) => c.waId
+const conversationKey = (c: ConversationView) => c.key
 
 /** Every conversation, most recent first, paged in as you scroll. */
 export function ConversationList() {
@@ -19,8 +19,8 @@ export function ConversationList() {
 
   const onRange = useCallback((first: number, last: number) => setViewport('conversations', first, last), [setViewport])
   const onEnd = useCallback(() => void loadMore(), [loadMore])
-  const onOpen = useCallback((c: ConversationView) => void open(c.waId), [open])
-  const renderItem = useCallback((c: ConversationView) => <ConversationRow conversation={c} selected={c.waId === selected} />, [selected])
+  const onOpen = useCallback((c: ConversationView) => void open(c.key), [open])
+  const renderItem = useCallback((c: ConversationView) => <ConversationRow conversation={c} selected={c.key === selected} />, [selected])
 
   return (
     <VirtualList

@@ -1,16 +1,17 @@
 import { memo } from 'react'
 import type { ConversationView } from '@shared/contract'
-import { RelativeTime } from '../../components'
+import { customerLabel, RelativeTime } from '../../components'
 import { typeLabel } from './type-labels'
 
 /** One conversation in the list: who, the last message (its kind when it has no text), when, and unread count. */
 export const ConversationRow = memo(function ConversationRow({ conversation, selected }: { conversation: ConversationView; selected: boolean }) {
-  const { name, waId, unread, lastText, lastType, lastDirection, lastStatus, lastAt } = conversation
+  const { unread, lastText, lastType, lastDirection, lastStatus, lastAt } = conversation
+  const { title, detail } = customerLabel(conversation)
   const label = lastType && lastType !== 'text' ? typeLabel(lastType) : null
   return (
     <div className={`conversation${selected ? ' conversation--selected' : ''}${unread > 0 ? ' conversation--unread' : ''}`}>
       <div className="conversation__top">
-        <span className="conversation__name">{name ?? `+${waId}`}</span>
+        <span className="conversation__name">{title}</span>
         <RelativeTime at={lastAt} className="conversation__time" />
       </div>
       <div className="conversation__bottom">
@@ -27,7 +28,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           </span>
         ) : null}
       </div>
-      {name ? <div className="conversation__number">+{waId}</div> : null}
+      {detail ? <div className="conversation__number">{detail}</div> : null}
     </div>
   )
 })

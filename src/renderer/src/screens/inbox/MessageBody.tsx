@@ -27,7 +27,8 @@ export function MessageBody({ message }: { message: MessageView }) {
   if (mediaTypes.has(type)) return <MediaPlaceholder type={type} payload={payload} />
   switch (type) {
     case 'text':
-      return <p className="msg__text">{str(part.body) ?? message.text ?? ''}</p>
+      // An edited message's payload still holds the first text; the stored text is the latest.
+      return <p className="msg__text">{(message.editedAt === null ? str(part.body) : undefined) ?? message.text ?? ''}</p>
     case 'location': {
       const lat = num(part.latitude)
       const lon = num(part.longitude)

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import type { MessageView } from '@shared/contract'
 import { JsonView, formatFull } from '../../components'
+import { EditHistory } from './EditHistory'
 import { ErrorLines } from './ErrorLines'
 import { MessageActions } from './MessageActions'
 import type { MenuRequest } from './MessageMenu'
@@ -27,9 +28,10 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
   const out = message.direction === 'out'
   const system = message.type === 'system'
   const failed = message.status === 'failed'
+  const deleted = message.revokedAt !== null
   return (
     <article
-      className={`msg msg--${out ? 'out' : 'in'}${system ? ' msg--system' : ''}${focused ? ' msg--focused' : ''}${failed ? ' msg--failed' : ''}`}
+      className={`msg msg--${out ? 'out' : 'in'}${system ? ' msg--system' : ''}${focused ? ' msg--focused' : ''}${failed ? ' msg--failed' : ''}${deleted ? ' msg--deleted' : ''}`}
       aria-label={`${out ? 'Sent' : 'Received'} ${formatFull(message.timestamp)}`}
       data-wamid={message.wamid}
       onContextMenu={
@@ -43,6 +45,11 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
     >
       <div className="msg__bubble">
         <ReplyContext message={message} quoted={quoted} onShow={onShow} />
+        {deleted ? (
+          <div className="msg__deleted" role="note">
+            {out ? 'Deleted by the business' : 'Deleted by the customer'} {formatFull(message.revokedAt ?? 0)}; what it said:
+          </div>
+        ) : null}
         <MessageBody message={message} />
         {failed ? (
           <div className="msg__failure" role="note">
@@ -55,6 +62,8 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
           <time dateTime={new Date(message.timestamp).toISOString()} title={formatFull(message.timestamp)}>
             {timeOfDay.format(message.timestamp)}
           </time>
+          {message.origin === 'business_app' ? <span className="msg__origin" title="Sent from the WhatsApp Business app on this number, not through the API">Business app</span> : null}
+          {message.editedAt !== null ? <EditHistory message={message} /> : null}
           {out ? <StatusTicks message={message} onOpen={() => onTimeline(message)} /> : null}
           <MessageActions message={message} />
           <details className="msg__raw">

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { ErrorMessage, RelativeTime, VirtualList } from '../../components'
+import { customerLabel, ErrorMessage, keyLabel, RelativeTime, VirtualList } from '../../components'
 import { useInbox } from '../../stores'
 import { Snippet } from './Snippet'
 import { typeLabel } from './type-labels'
@@ -19,7 +19,7 @@ export function SearchResults({ search, query }: { search: ReturnType<typeof use
     (hit: SearchHit) => (
       <div className="hit">
         <div className="conversation__top">
-          <span className="conversation__name">{hit.contactName ?? `+${hit.message.contact}`}</span>
+          <span className="conversation__name">{hit.contactName ?? keyLabel(hit.message.contact)}</span>
           <RelativeTime at={hit.message.timestamp} className="conversation__time" />
         </div>
         <div className="hit__snippet">
@@ -38,6 +38,20 @@ export function SearchResults({ search, query }: { search: ReturnType<typeof use
         {search.searching ? 'Searching…' : count === 0 ? `No messages match “${query.trim()}”` : `${count}${search.hasMore ? '+' : ''} message${count === 1 ? '' : 's'} found`}
       </p>
       {search.error ? <ErrorMessage error={search.error} /> : null}
+      {search.people.length ? (
+        <ul className="search-people" aria-label="Matching customers">
+          {search.people.map((person) => {
+            const { title, detail } = customerLabel(person)
+            return (
+              <li key={person.key}>
+                <button type="button" className="button button--ghost" onClick={() => void open(person.key)}>
+                  <strong>{title}</strong> {detail ? <span className="muted">{detail}</span> : null}
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
       {count > 0 ? (
         <VirtualList
           items={search.hits}

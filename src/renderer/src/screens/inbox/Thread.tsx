@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { MessageView } from '@shared/contract'
-import { ErrorMessage, VirtualList, type ItemKey } from '../../components'
+import { addressOf, customerLabel, ErrorMessage, keyLabel, VirtualList, type ItemKey } from '../../components'
 import { DockedComposer } from '../compose'
 import { useInbox, type ThreadState } from '../../stores'
 import { MessageMenu, type MenuRequest } from './MessageMenu'
@@ -51,7 +51,7 @@ export function Thread({ thread }: { thread: ThreadState }) {
     )
   }
 
-  const name = thread.contact?.name ?? `+${thread.waId}`
+  const name = thread.contact ? customerLabel(thread.contact).title : keyLabel(thread.key)
   return (
     <section className="thread" aria-label={`Conversation with ${name}`}>
       <ThreadHeader thread={thread} />
@@ -92,7 +92,7 @@ export function Thread({ thread }: { thread: ThreadState }) {
           }
         />
       )}
-      {thread.loading ? null : <DockedComposer waId={thread.waId} name={name} />}
+      {thread.loading ? null : <DockedComposer contact={thread.key} to={thread.contact ? addressOf(thread.contact) : keyLabel(thread.key)} name={name} />}
       {menu ? <MessageMenu request={menu} onClose={closeMenu} /> : null}
       {timelineOf ? <StatusTimelineDialog message={timelineOf} onClose={() => setTimelineOf(null)} /> : null}
     </section>

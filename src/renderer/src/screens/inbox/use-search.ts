@@ -3,10 +3,13 @@ import type { AppError, CallResult } from '@shared/contract'
 import { api } from '../../api'
 
 export type SearchHit = CallResult<'inbox.search'>['hits'][number]
+type Person = CallResult<'inbox.search'>['contacts'][number]
 
 interface Answer {
   query: string
   hits: SearchHit[]
+  /** Customers whose name, number, username or BSUID match. */
+  people: Person[]
   error: AppError | null
   hasMore: boolean
 }
@@ -15,12 +18,12 @@ const DEBOUNCE_MS = 80
 const PAGE = 100
 
 /**
- * Full-text search over every message, asked for once typing pauses. Answers to an older query
+ * Full-text search over every message (and the customers whose names or identifiers match), asked for once typing pauses. Answers to an older query
  * are dropped, so a slow answer never replaces a newer one.
  */
 export function useSearch(query: string) {
   const wanted = query.trim()
-  const [answer, setAnswer] = useState<Answer>({ query: '', hits: [], error: null, hasMore: false })
+  const [answer, setAnswer] = useState<Answer>({ query: '', hits: [], people: [], error: null, hasMore: false })
   const [loadingMore, setLoadingMore] = useState(false)
   const latest = useRef('')
 
@@ -34,8 +37,8 @@ export function useSearch(query: string) {
           if (latest.current !== wanted) return
           setAnswer(
             result.ok
-              ? { query: wanted, hits: result.value.hits, error: null, hasMore: result.value.hits.length === PAGE }
-              : { query: wanted, hits: [], error: result.error, hasMore: false },
+              ? { query: wanted, hits: result.value.hits, people: result.value.contacts, error: null, hasMore: result.value.hits.length === PAGE }
+              : { query: wanted, hits: [], people: [], error: result.error, hasMore: false },
           )
         })
     }, DEBOUNCE_MS)
@@ -56,6 +59,7 @@ export function useSearch(query: string) {
     active: wanted !== '',
     searching: wanted !== '' && !current,
     hits: current ? answer.hits : [],
+    people: current ? answer.people : [],
     error: current ? answer.error : null,
     hasMore: current && answer.hasMore,
     loadingMore,

@@ -1,7 +1,9 @@
+import { refreshOutcomes } from '@shared/contract'
 import { formatFull } from '../../components'
 import { useToken } from '../../stores'
 
-const filters = ['all', 'success', 'failure', 'skipped'] as const
+const filters = ['all', ...refreshOutcomes] as const
+const filterLabels: Record<(typeof filters)[number], string> = { all: 'all', success: 'success', failure: 'failure', skipped: 'skipped', no_gain: 'no gain' }
 
 /** Every refresh and recovery attempt, newest first, filterable by outcome. */
 export function RefreshLog() {
@@ -15,7 +17,7 @@ export function RefreshLog() {
         <div role="radiogroup" aria-label="Filter by outcome" className="segmented">
           {filters.map((value) => (
             <button key={value} type="button" role="radio" aria-checked={filter === value} className="segmented__item" onClick={() => setFilter(value)}>
-              {value}
+              {filterLabels[value]}
             </button>
           ))}
         </div>
@@ -43,7 +45,7 @@ export function RefreshLog() {
                 <td>{entry.trigger}</td>
                 <td>{entry.strategy}</td>
                 <td>
-                  <span className={`badge badge--${entry.outcome === 'success' ? 'ok' : entry.outcome === 'failure' ? 'danger' : 'warn'}`}>{entry.outcome}</span>
+                  <span className={`badge badge--${entry.outcome === 'success' ? 'ok' : entry.outcome === 'failure' ? 'danger' : 'warn'}`}>{filterLabels[entry.outcome]}</span>
                 </td>
                 <td>{entry.oldExpiresAt ? formatFull(entry.oldExpiresAt) : entry.oldExpiresAt === 0 ? 'never' : '—'}</td>
                 <td>{entry.newExpiresAt ? formatFull(entry.newExpiresAt) : entry.newExpiresAt === 0 ? 'never' : '—'}</td>

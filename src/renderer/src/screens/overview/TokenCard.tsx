@@ -96,6 +96,8 @@ export function TokenCard({ status }: { status: TokenStatus }) {
               ? `Refreshed: new expiry ${result.newExpiresAt ? formatFull(result.newExpiresAt) : 'never'}`
               : result.outcome === 'skipped'
                 ? `Not refreshed: ${result.note ?? ''}`
+                : result.outcome === 'no_gain'
+                  ? `No gain — the expiry did not move: ${result.note ?? ''}`
                 : `Failed${result.errorCode !== null ? ` (Graph ${result.errorCode}${result.errorSubcode ? `/${result.errorSubcode}` : ''})` : ''}: ${result.errorMessage ?? ''}`}
           </span>
         ) : null}

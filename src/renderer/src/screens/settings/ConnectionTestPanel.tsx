@@ -22,6 +22,12 @@ export function ConnectionTestPanel({ profileId, hasToken }: { profileId: string
     }
   }
 
+  const turnProofOn = async () => {
+    const saved = await api().profiles.save({ id: profileId, settings: { appSecretProof: true } })
+    if (saved.ok) await run()
+    else setError(saved.error)
+  }
+
   const token = result?.token
   const phone = result?.phone
   return (
@@ -38,6 +44,14 @@ export function ConnectionTestPanel({ profileId, hasToken }: { profileId: string
         ) : null}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {result?.appSecretProofRequired ? (
+        <div className="banner banner--warning" role="alert">
+          This app has <strong>Require App Secret</strong> on: Meta refuses every call without <code>appsecret_proof</code>.{' '}
+          <button type="button" className="button button--small button--primary" onClick={() => void turnProofOn()}>
+            Turn on appsecret_proof and test again
+          </button>
+        </div>
+      ) : null}
       {result ? (
         <div className="connection-test__results">
           <div>
