@@ -36,6 +36,7 @@ describe('token lifecycle against the sandbox', () => {
       // A long-lived user token is never exchanged on its own: Meta answers with the same expiry.
       ['user_long', 'user_long', ['mint']],
       ['user_short', 'user_short', ['exchange_user', 'mint']],
+      ['user_temporary', 'user_temporary', ['mint']],
     ] as const
     for (const [issued, kind, strategies] of cases) {
       await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: sandbox.issueToken(issued).token } })
@@ -48,6 +49,10 @@ describe('token lifecycle against the sandbox', () => {
     expect(long.strategies).toEqual([])
     expect(long.needsAction?.message).toContain('cannot be extended')
     expect(long.needsAction?.fix).toContain('System users')
+    await s.core.call('profiles.save', { id: s.profileId, secrets: { accessToken: sandbox.issueToken('user_temporary').token } })
+    const temporary = await s.core.call('token.inspect', { profileId: s.profileId })
+    expect(temporary.strategies).toEqual([])
+    expect(temporary.needsAction?.message).toContain('temporary token from API Setup')
   })
 
   it('logs a refresh that does not move the expiry as no gain, keeps the token, and does not try it again', async () => {

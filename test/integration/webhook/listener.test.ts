@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { envelope, inbound, inboundKinds, messagesValue, PHONE_NUMBER_ID, statusUpdate, wamid } from '../../support/webhook-payloads'
+import { metaEscapedJson } from '../../support/meta-bytes'
 import { webhookHarness, type WebhookHarness } from '../../support/webhook'
 
 let hook: WebhookHarness
@@ -61,6 +62,22 @@ describe('webhook listener: deliveries', () => {
     const { hits } = await hook.core.call('inbox.search', { query: 'zebra', limit: 10 })
     expect(hits.map((h) => h.message.contact)).toEqual([from])
     expect(hits[0]!.snippet).toContain('zebra')
+  })
+
+  it('verifies the bytes as Meta sends them (escaped non-ASCII and slashes) and stores them untouched', async () => {
+    const from = '4915100000003'
+    const text = 'Grüße aus Köln 🙏 https://example.com/a/b'
+    const raw = metaEscapedJson(inbound(from, 'Jürgen', { type: 'text', text: { body: text } }))
+    expect(raw).toContain('Gr\\u00fc\\u00dfe')
+    expect(raw).toContain('\\ud83d\\ude4f')
+    expect(raw).toContain('https:\\/\\/example.com')
+    const response = await hook.post(null, { raw })
+    expect(response.status).toBe(200)
+    const { messages, contact } = await thread(from)
+    expect(messages[0]!.text).toBe(text)
+    expect(contact!.name).toBe('Jürgen')
+    const latest = (await requests()).items[0]!
+    expect((await hook.core.call('webhook.request', { id: latest.id })).body).toBe(raw)
   })
 
   it('ignores redeliveries: one row per wamid and per (wamid, status, timestamp)', async () => {

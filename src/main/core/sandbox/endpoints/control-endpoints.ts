@@ -7,7 +7,7 @@ import { customerMessage, customerPreference, listCustomers } from './customer-c
 import type { GraphRequest } from './request'
 import type { GraphResponse } from './server'
 
-const TOKEN_KINDS: readonly TokenKind[] = ['system_user_expiring', 'system_user_never', 'user_short', 'user_long', 'app']
+const TOKEN_KINDS: readonly TokenKind[] = ['system_user_expiring', 'system_user_never', 'user_short', 'user_temporary', 'user_long', 'app']
 
 /**
  * Sandbox-only controls under `/_sandbox/…` (not part of Graph): the `.env` block, minting tokens

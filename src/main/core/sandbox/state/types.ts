@@ -1,4 +1,5 @@
-export type TokenKind = 'system_user_expiring' | 'system_user_never' | 'user_short' | 'user_long' | 'app'
+/** `user_temporary`: the 24-hour token API Setup shows; `user_short`: a login token of an hour or two. */
+export type TokenKind = 'system_user_expiring' | 'system_user_never' | 'user_short' | 'user_temporary' | 'user_long' | 'app'
 export type TokenType = 'SYSTEM_USER' | 'USER' | 'APP'
 
 export interface TokenRecord {

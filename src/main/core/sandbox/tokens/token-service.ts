@@ -35,7 +35,7 @@ export class TokenService {
     if (kind === 'app') return this.appToken()
     const now = this.runtime.nowSeconds()
     const systemUser = kind === 'system_user_expiring' || kind === 'system_user_never'
-    const lifetime = { system_user_expiring: this.lifetimeSeconds, system_user_never: 0, user_short: USER_SHORT_SECONDS, user_long: USER_LONG_SECONDS }[kind]
+    const lifetime = { system_user_expiring: this.lifetimeSeconds, system_user_never: 0, user_short: USER_SHORT_SECONDS, user_temporary: DAY, user_long: USER_LONG_SECONDS }[kind]
     const record: TokenRecord = {
       token: graphTokenString(this.runtime.rng),
       kind,
