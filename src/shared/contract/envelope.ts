@@ -34,6 +34,22 @@ export const graphErrorDetails = z.object({
 })
 export type GraphErrorDetails = z.infer<typeof graphErrorDetails>
 
+/** One Graph call as the operator may inspect it ("raw request and response"), secrets masked. */
+export const graphExchange = z.object({
+  requestId: z.string(),
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  status: z.number().int().nullable(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseBody: z.string().nullable(),
+  durationMs: z.number(),
+  fbtraceId: z.string().nullable(),
+  attempts: z.number().int(),
+})
+export type GraphExchangeView = z.infer<typeof graphExchange>
+
 export const appError = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
@@ -43,7 +59,7 @@ export const appError = z.object({
   /** Field-level problems of an invalid input, keyed by dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
   /** The raw Graph request and response (secrets masked), when a Graph call failed. */
-  exchange: z.record(z.string(), z.unknown()).optional(),
+  exchange: graphExchange.optional(),
   /** For calls that may or may not have reached Meta ("outcome unknown"): the id it carried. */
   requestId: z.string().optional(),
 })
@@ -65,7 +81,7 @@ export class SwitchboardError extends Error {
   readonly fix: string | undefined
   readonly graph: GraphErrorDetails | undefined
   readonly fields: Record<string, string> | undefined
-  readonly exchange: Record<string, unknown> | undefined
+  readonly exchange: GraphExchangeView | undefined
   readonly requestId: string | undefined
 
   constructor(error: AppError) {

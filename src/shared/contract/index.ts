@@ -1,6 +1,7 @@
 export * from './envelope'
 export * from './define'
 export * from './calls'
+export * from './message-content'
 export * from './events'
 export * from './api'
 export * from './channels'

@@ -93,7 +93,7 @@ describe('composer against the sandbox', () => {
       to: '+12015550123',
       message: { kind: 'template', name: 'seasonal_promotion', language: 'en_US', header: ['Summer'], body: ['Ana', '20%', 'Sunday'] },
     })
-    expect(warnings.join(' ')).toMatch(/asked on .* to stop marketing messages.*131050/)
+    expect(warnings.find((w) => w.code === 'marketing_stopped')?.message).toMatch(/asked on .* to stop marketing messages.*131050/)
     for (let i = 0; i < 10; i++) await s.advance(2000)
     const failed = (await s.core.call('inbox.thread', { contact: '12015550123', limit: 5 })).messages.find((m) => m.wamid === message.wamid)!
     expect(failed).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ code: 131050 })] })
@@ -116,9 +116,9 @@ describe('composer against the sandbox', () => {
     s = await sandboxCore()
     const check = await s.core.call('composer.check', { to: '+12015550188' })
     expect(check.window.open).toBe(false)
-    expect(check.warnings[0]).toContain('only an approved template')
+    expect(check.warnings[0]).toMatchObject({ code: 'never_wrote', message: expect.stringContaining('only an approved template') as string })
     const { message, warnings } = await s.core.call('composer.send', { to: '+12015550188', message: { kind: 'text', body: 'Hello out of the blue' } })
-    expect(warnings[0]).toContain('131047')
+    expect(warnings[0]?.message).toContain('131047')
     expect(message.wamid).toMatch(/^wamid\./)
     for (let i = 0; i < 10; i++) await s.advance(2000)
     const failed = (await s.core.call('inbox.thread', { contact: '12015550188', limit: 5 })).messages.find((m) => m.wamid === message.wamid)!

@@ -106,7 +106,7 @@ describe('webhook listener: deliveries', () => {
     expect(message).toMatchObject({ direction: 'out', type: 'external', status: 'read' })
     const timeline = (await hook.core.call('inbox.statuses', { wamid: id })).statuses
     expect(timeline.map((s) => s.status)).toEqual(['sent', 'delivered', 'read'])
-    expect(timeline[0]!.pricing).toMatchObject({ pricing_model: 'PMP' })
+    expect(timeline[0]!.pricing).toMatchObject({ model: 'PMP' })
 
     const failing = wamid('failing')
     await hook.post(statusUpdate(failing, to, 'sent', t))

@@ -95,9 +95,10 @@ same data directory. Exit code 0 when Meta accepted the message (delivery follow
     const replyTo = stringOption(run.values['reply-to'])
     return withCore(run, async (core) => {
       const result = await core.call('composer.send', { to, message, ...(replyTo ? { replyTo } : {}) })
-      for (const warning of result.warnings) run.io.stderr.write(`warning: ${warning}\n`)
+      const warnings = result.warnings.map((warning) => warning.message)
+      for (const warning of warnings) run.io.stderr.write(`warning: ${warning}\n`)
       if (run.values.json) {
-        run.io.stdout.write(JSON.stringify({ wamid: result.message.wamid, messageStatus: result.messageStatus, message: result.message, warnings: result.warnings }, null, 2) + '\n')
+        run.io.stdout.write(JSON.stringify({ wamid: result.message.wamid, messageStatus: result.messageStatus, message: result.message, warnings }, null, 2) + '\n')
       } else run.io.stdout.write(`${result.message.wamid}\n`)
       return exitCodes.ok
     })

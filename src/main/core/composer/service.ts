@@ -1,5 +1,5 @@
 import { checkRecipient, type RecipientCheck } from '@shared/recipient'
-import { SwitchboardError, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
+import { SwitchboardError, type ComposerWarning, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
 import { messageView } from '../inbox'
@@ -58,16 +58,19 @@ export class ComposerService {
     const { check, contact } = found
     const window = this.window(contact)
     const sentLastMinute = contact ? this.store.outbound.sentSince(this.profileId(), contact.key, this.ctx.clock.now() - 60_000) : 0
-    const warnings: string[] = []
+    const warnings: ComposerWarning[] = []
     if (!window.open) {
       warnings.push(
         window.lastInboundAt === null
-          ? 'This customer has not written to you: only an approved template can start the conversation (free-form messages fail with 131047).'
-          : 'The 24-hour customer service window is closed: send an approved template (free-form messages fail with 131047).',
+          ? { code: 'never_wrote', message: 'This customer has not written to you: only an approved template can start the conversation (free-form messages fail with 131047).' }
+          : { code: 'window_closed', message: 'The 24-hour customer service window is closed: send an approved template (free-form messages fail with 131047).' },
       )
     }
     if (sentLastMinute >= PAIR_BURST_WARNING) {
-      warnings.push(`${sentLastMinute} messages went to this customer in the last minute: Meta limits bursts to one person (131056); wait a few seconds between messages.`)
+      warnings.push({
+        code: 'burst',
+        message: `${sentLastMinute} messages went to this customer in the last minute: Meta limits bursts to one person (131056); wait a few seconds between messages.`,
+      })
     }
     const marketingStoppedAt = contact?.marketing === 'stop' ? contact.marketingAt : null
     return {
@@ -96,7 +99,7 @@ export class ComposerService {
     return this.tokens.withToken(profileId, (auth) => listTemplates(auth, profile.wabaId!, onlyApproved))
   }
 
-  async send(to: string, message: OutgoingMessage, replyTo?: string): Promise<{ message: MessageView; messageStatus: string | null; exchange: GraphExchangeView | null; warnings: string[] }> {
+  async send(to: string, message: OutgoingMessage, replyTo?: string): Promise<{ message: MessageView; messageStatus: string | null; exchange: GraphExchangeView | null; warnings: ComposerWarning[] }> {
     const recipient = checkRecipient(to)
     if (!recipient.ok) throw new SwitchboardError({ code: 'invalid_input', message: recipient.reason, fields: { to: recipient.reason } })
     const profileId = this.profileId()
@@ -106,8 +109,8 @@ export class ComposerService {
     }
     const checked = this.check(to)
     // The window does not concern templates: only free-form sends hear about it.
-    const warnings = checked.warnings.filter((w) => isFreeForm(message) || !w.includes('131047'))
-    if (message.kind === 'template' && checked.recipient?.marketingStoppedAt) warnings.push(marketingWarning(checked.recipient.marketingStoppedAt))
+    const warnings = checked.warnings.filter((w) => isFreeForm(message) || (w.code !== 'never_wrote' && w.code !== 'window_closed'))
+    if (message.kind === 'template' && checked.recipient?.marketingStoppedAt) warnings.push({ code: 'marketing_stopped', message: marketingWarning(checked.recipient.marketingStoppedAt) })
     const addressee: Addressee = recipient.kind === 'phone' ? { to: recipient.waId } : { recipient: recipient.userId }
     const body = messageRequestBody(message, addressee, replyTo)
     const response = await this.tokens.withToken(profileId, (auth) =>

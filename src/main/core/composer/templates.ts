@@ -1,5 +1,6 @@
 import type { TemplateView } from '@shared/contract'
 import type { AuthorisedCall } from '../token'
+import { templateComponents } from './template-components'
 
 type Json = Record<string, unknown>
 
@@ -21,7 +22,7 @@ export async function listTemplates(auth: AuthorisedCall, wabaId: string, onlyAp
         status: typeof t.status === 'string' ? t.status : 'UNKNOWN',
         category: typeof t.category === 'string' ? t.category : null,
         parameterFormat: t.parameter_format === 'NAMED' ? 'NAMED' : 'POSITIONAL',
-        components: Array.isArray(t.components) ? t.components : [],
+        components: templateComponents(t.components),
       })
     }
     const next = ((body.paging as Json | undefined)?.next as string | undefined) ?? null

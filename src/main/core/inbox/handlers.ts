@@ -6,7 +6,7 @@ import type { Handlers } from '../dispatch'
 import type { Store } from '../store'
 import { NOTICE_FIELDS, noticeLevel, type WebhookService } from '../webhook'
 import { exportLines } from './export'
-import { messageView } from './message-view'
+import { conversationView, messageView, statusView } from './message-view'
 
 type InboxCalls =
   | 'inbox.conversations'
@@ -26,7 +26,7 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
   const keyOf = (identifier: string) => store.inbox.contactKeyOf(profileId(), identifier) ?? identifier
   return {
     'inbox.conversations': ({ limit, after }) => ({
-      items: store.inbox.conversations(profileId(), limit, after),
+      items: store.inbox.conversations(profileId(), limit, after).map(conversationView),
       total: store.inbox.conversationCount(profileId()),
     }),
     'inbox.thread': ({ contact, limit, before }) => {
@@ -36,9 +36,9 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
     'inbox.recent': ({ limit }) => ({ messages: store.inbox.recent(profileId(), limit).map(messageView) }),
     'inbox.search': ({ query, limit, offset }) => ({
       hits: store.inbox.search(profileId(), query, limit, offset ?? 0).map((hit) => ({ ...hit, message: messageView(hit.message) })),
-      contacts: offset ? [] : store.inbox.conversationsMatching(profileId(), query, Math.min(limit, 20)),
+      contacts: offset ? [] : store.inbox.conversationsMatching(profileId(), query, Math.min(limit, 20)).map(conversationView),
     }),
-    'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid) }),
+    'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid).map(statusView) }),
     'inbox.markRead': ({ contact }) => {
       const key = keyOf(contact)
       store.inbox.markRead(profileId(), key)

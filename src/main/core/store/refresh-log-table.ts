@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import type { LoggedStrategy } from '@shared/contract'
 
 export type RefreshTrigger = 'manual' | 'scheduled' | 'on_190' | 'startup' | 'cli'
 export type RefreshOutcome = 'success' | 'failure' | 'skipped' | 'no_gain'
@@ -8,7 +9,7 @@ export interface RefreshLogEntry {
   profileId: string
   at: number
   trigger: RefreshTrigger
-  strategy: string
+  strategy: LoggedStrategy
   outcome: RefreshOutcome
   oldExpiresAt: number | null
   newExpiresAt: number | null
@@ -25,7 +26,7 @@ interface Raw {
   profile_id: string
   at: number
   trigger: RefreshTrigger
-  strategy: string
+  strategy: LoggedStrategy
   outcome: RefreshOutcome
   old_expires_at: number | null
   new_expires_at: number | null

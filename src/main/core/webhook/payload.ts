@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
+import { readContent, summaryText } from '../message-content'
 import type { CustomerIdentity, OtherEvent, ParsedDelivery, ParsedMessage } from '../store'
 import { addressOf, identityOf } from './customers'
 import { eventSummary } from './event-summary'
 import { arr, obj, str, type Json } from './json-shape'
-import { messageText } from './message-text'
 import { statusRank } from './status-rank'
 
 /**
@@ -157,7 +157,7 @@ function parsedMessage(message: Json, wamid: string, direction: 'in' | 'out', cu
     customer,
     phoneNumberId,
     type,
-    text: edit ? messageText(obj(edit.message) ?? {}) : messageText(message),
+    text: edit ? textOf(obj(edit.message) ?? {}) : textOf(message),
     timestamp: millis(message.timestamp, receivedAt),
     contextWamid: str(obj(message.context)?.id) ?? null,
     target: target ?? null,
@@ -166,6 +166,8 @@ function parsedMessage(message: Json, wamid: string, direction: 'in' | 'out', cu
     raw: message,
   }
 }
+
+const textOf = (message: Json) => summaryText(readContent(str(message.type) ?? 'unknown', message))
 
 /**
  * `user_changed_number` and `user_changed_user_id` system messages: the customer now has another

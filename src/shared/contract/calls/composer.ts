@@ -1,21 +1,8 @@
 import { z } from 'zod'
 import { call } from '../define'
+import { graphExchange } from '../envelope'
 import { contactKey, messageView } from './inbox'
 
-export const graphExchange = z.object({
-  requestId: z.string(),
-  method: z.string(),
-  url: z.string(),
-  requestHeaders: z.record(z.string(), z.string()),
-  requestBody: z.string().nullable(),
-  status: z.number().int().nullable(),
-  responseHeaders: z.record(z.string(), z.string()),
-  responseBody: z.string().nullable(),
-  durationMs: z.number(),
-  fbtraceId: z.string().nullable(),
-  attempts: z.number().int(),
-})
-export type GraphExchangeView = z.infer<typeof graphExchange>
 
 const text = (max: number) => z.string().max(max)
 /** A phone number in international format, a BSUID, or a conversation's key. */
@@ -52,6 +39,22 @@ export const outgoingMessage = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reaction'), messageId: z.string().min(1).max(200), emoji: z.string().max(16) }),
 ])
 export type OutgoingMessage = z.infer<typeof outgoingMessage>
+export type OutgoingKind = OutgoingMessage['kind']
+/** Every kind the composer can send, in the contract's order: the UI lists these. */
+export const outgoingKinds = outgoingMessage.options.map((option) => option.shape.kind.value) as readonly OutgoingKind[]
+
+/** One part of a template as the composer needs it: a header, body, footer or its buttons. */
+export const templateComponent = z.object({
+  type: z.enum(['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'OTHER']),
+  /** A header's format: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION … */
+  format: z.string().nullable(),
+  text: z.string().nullable(),
+  /** The template's own example values: by position (`{{1}}` first), and by name for NAMED templates. */
+  examples: z.object({ positional: z.array(z.string()), named: z.array(z.object({ name: z.string(), example: z.string() })) }),
+  /** BUTTONS: each button's type (URL, QUICK_REPLY, COPY_CODE, OTP, PHONE_NUMBER …), text and URL. */
+  buttons: z.array(z.object({ type: z.string(), text: z.string(), url: z.string().nullable() })),
+})
+export type TemplateComponent = z.infer<typeof templateComponent>
 
 export const templateView = z.object({
   id: z.string().nullable(),
@@ -60,9 +63,14 @@ export const templateView = z.object({
   status: z.string(),
   category: z.string().nullable(),
   parameterFormat: z.enum(['POSITIONAL', 'NAMED']),
-  components: z.array(z.unknown()),
+  components: z.array(templateComponent),
 })
 export type TemplateView = z.infer<typeof templateView>
+
+/** What the composer warns about before (and after) a send: each a closed code and the words. */
+export const composerWarningCodes = ['never_wrote', 'window_closed', 'burst', 'marketing_stopped'] as const
+export const composerWarning = z.object({ code: z.enum(composerWarningCodes), message: z.string() })
+export type ComposerWarning = z.infer<typeof composerWarning>
 
 export const windowView = z.object({
   /** Free-form messages are allowed until this moment (24 hours after the customer's last message). */
@@ -95,7 +103,7 @@ export const composerCalls = {
       problem: z.string().nullable(),
       window: windowView,
       sentLastMinute: z.number().int(),
-      warnings: z.array(z.string()),
+      warnings: z.array(composerWarning),
     }),
   }),
   'composer.templates': call({
@@ -106,7 +114,7 @@ export const composerCalls = {
   'composer.send': call({
     summary: 'Send a message (through the token service: one refresh and retry on 190); never retried blindly',
     input: z.strictObject({ to: recipientInput, message: outgoingMessage, replyTo: z.string().max(200).optional() }),
-    result: z.object({ message: messageView, messageStatus: z.string().nullable(), exchange: graphExchange.nullable(), warnings: z.array(z.string()) }),
+    result: z.object({ message: messageView, messageStatus: z.string().nullable(), exchange: graphExchange.nullable(), warnings: z.array(composerWarning) }),
   }),
   'composer.markRead': call({
     summary: 'Mark an inbound message as read (blue ticks for the customer)',

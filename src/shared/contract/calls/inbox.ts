@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { noInput } from '../../schemas'
 import { call } from '../define'
+import { messageContent, messageError, messageOrigin, messageStatuses, messageTypes, statusConversation, statusPricing } from '../message-content'
 
 export const messageView = z.object({
   id: z.number().int(),
@@ -8,15 +9,22 @@ export const messageView = z.object({
   direction: z.enum(['in', 'out']),
   /** The conversation's key (see `conversationView.key`). */
   contact: z.string(),
-  type: z.string(),
+  type: z.enum(messageTypes),
+  /** One line to show and search by (the text, a caption, a file name, a place …). */
   text: z.string().nullable(),
-  /** The message object as Meta (or the composer) described it, for type-specific rendering. */
+  /** What the message says, typed: render from this. */
+  content: messageContent,
+  /** Forwarded, about a product, in answer to an ad. */
+  about: messageOrigin,
+  /** The message object exactly as Meta (or the composer) described it: for the raw view and exports. */
   payload: z.unknown(),
   contextWamid: z.string().nullable(),
   timestamp: z.number().int(),
-  status: z.string().nullable(),
+  status: z.enum(messageStatuses).nullable(),
   statusAt: z.number().int().nullable(),
+  /** Meta's `errors` array as it came (raw); `errorDetails` is the same, readable. */
   errors: z.unknown(),
+  errorDetails: z.array(messageError),
   /** One line on what to do about the first error (e.g. 131047: send a template), when there is one. */
   hint: z.string().nullable(),
   requestId: z.number().int().nullable(),
@@ -53,9 +61,9 @@ export type ContactView = z.infer<typeof contactView>
 
 export const conversationView = contactView.extend({
   lastText: z.string().nullable(),
-  lastType: z.string().nullable(),
+  lastType: z.enum(messageTypes).nullable(),
   lastDirection: z.enum(['in', 'out']).nullable(),
-  lastStatus: z.string().nullable(),
+  lastStatus: z.enum(messageStatuses).nullable(),
 })
 export type ConversationView = z.infer<typeof conversationView>
 
@@ -101,7 +109,16 @@ export const inboxCalls = {
     summary: 'The status timeline of one message (every webhook that reported on it)',
     input: z.strictObject({ wamid: z.string().min(1).max(200) }),
     result: z.object({
-      statuses: z.array(z.object({ status: z.string(), timestamp: z.number().int(), errors: z.unknown(), pricing: z.unknown(), conversation: z.unknown() })),
+      statuses: z.array(
+        z.object({
+          status: z.enum(messageStatuses),
+          timestamp: z.number().int(),
+          errors: z.unknown(),
+          errorDetails: z.array(messageError),
+          pricing: statusPricing.nullable(),
+          conversation: statusConversation.nullable(),
+        }),
+      ),
     }),
   }),
   'inbox.markRead': call({

@@ -70,6 +70,9 @@ export const refreshStrategyLabels: Record<RefreshStrategy, string> = {
 }
 
 export const refreshTriggers = ['manual', 'scheduled', 'on_190', 'startup', 'cli'] as const
+/** What a log row says was tried: a strategy, `reload` (another process had stored a fresh token), or `none`. */
+export const loggedStrategies = [...refreshStrategies, 'reload', 'none'] as const
+export type LoggedStrategy = (typeof loggedStrategies)[number]
 /** `no_gain`: Graph answered with a token that expires no later than the old one. */
 export const refreshOutcomes = ['success', 'failure', 'skipped', 'no_gain'] as const
 export type RefreshOutcome = (typeof refreshOutcomes)[number]
@@ -78,8 +81,8 @@ export const refreshLogEntry = z.object({
   id: z.number().int(),
   at: z.number().int(),
   trigger: z.enum(refreshTriggers),
-  /** A refresh strategy, or `reload` (another process had stored a fresh token) or `inspect`. */
-  strategy: z.string(),
+  /** A refresh strategy, `reload` (another process had stored a fresh token), or `none` (nothing could be tried). */
+  strategy: z.enum(loggedStrategies),
   outcome: z.enum(refreshOutcomes),
   oldExpiresAt: z.number().int().nullable(),
   newExpiresAt: z.number().int().nullable(),

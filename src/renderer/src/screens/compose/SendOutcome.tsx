@@ -2,11 +2,11 @@ import type { AppError } from '@shared/contract'
 import { ErrorMessage, keyLabel, useNow } from '../../components'
 import { useComposer, type ComposerOutcome } from '../../stores'
 import { ExchangeView } from './ExchangeView'
-import { exchangeOf, isOutcomeUnknown, retryAdvice, withoutRepeatedFix } from './send-error'
+import { isOutcomeUnknown, retryAdvice, withoutRepeatedFix } from './send-error'
 
 function FailedSend({ error, what }: { error: AppError; what: string }) {
   const now = useNow()
-  const exchange = exchangeOf(error.exchange)
+  const exchange = error.exchange ?? null
   if (isOutcomeUnknown(error)) {
     return (
       <div className="banner banner--danger outcome" role="alert">
@@ -86,7 +86,7 @@ export function SendOutcome({ composerKey, onOpenConversation }: { composerKey: 
           {warnings.length ? (
             <ul className="outcome__warnings" aria-label="Warnings">
               {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+                <li key={warning.code}>{warning.message}</li>
               ))}
             </ul>
           ) : null}

@@ -61,7 +61,7 @@ export function WindowNotice({ check, error, kind, marketingTemplate, sendAnyway
       {check.warnings.length ? (
         <ul className="banner banner--warning composer__warnings" aria-label="Before you send">
           {check.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+            <li key={warning.code}>{warning.message}</li>
           ))}
         </ul>
       ) : null}

@@ -1,8 +1,9 @@
-import type { OutgoingMessage, TemplateParameter, TemplateView } from '@shared/contract'
+import { outgoingKinds, outgoingMessage, type OutgoingKind, type OutgoingMessage, type TemplateParameter, type TemplateView } from '@shared/contract'
 import type { TemplateForm } from './template-form'
 
-export const kinds = ['text', 'template', 'image', 'video', 'audio', 'document', 'location', 'reaction'] as const
-export type Kind = (typeof kinds)[number]
+/** The kinds the composer offers: exactly those the contract can send. */
+export const kinds = outgoingKinds
+export type Kind = OutgoingKind
 
 export const kindLabels: Record<Kind, string> = {
   text: 'Text',
@@ -234,5 +235,8 @@ export function buildMessage(form: MessageForm, template: { view: TemplateView; 
       break
   }
   const replyTo = form.kind !== 'reaction' && form.replyTo ? form.replyTo : undefined
+  // The contract's own schema has the last word: whatever the checks above missed is refused here, not by the core.
+  const checked = message && c.ok ? outgoingMessage.safeParse(message) : null
+  if (checked && !checked.success) for (const issue of checked.error.issues) c.check(issue.path.join('.') || 'message', issue.message)
   return { message: c.ok ? message : null, replyTo, problems: c.problems, missing: c.missing }
 }

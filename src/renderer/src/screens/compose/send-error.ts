@@ -1,7 +1,5 @@
-import type { AppError, GraphExchangeView } from '@shared/contract'
-
-type Json = Record<string, unknown>
-const obj = (value: unknown): Json | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined)
+import { z } from 'zod'
+import type { AppError } from '@shared/contract'
 
 /** Graph's rate-limit codes: app, user, page, custom, WABA hourly, throughput per number, spam, pair (per recipient). */
 const RATE_LIMITS = new Set([4, 17, 32, 613, 80007, 130429, 131048, 131056])
@@ -14,48 +12,31 @@ const DEFAULT_WAIT: Readonly<Record<number, string>> = {
   4: 'The app’s call limit is measured over the last hour; retry in a few minutes.',
 }
 
-const asNumber = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null)
-
-/** The raw Graph exchange attached to an error (it crosses the boundary as a plain record). */
-export function exchangeOf(value: unknown): GraphExchangeView | null {
-  const e = obj(value)
-  if (!e || typeof e.method !== 'string' || typeof e.url !== 'string') return null
-  const record = (v: unknown) => Object.fromEntries(Object.entries(obj(v) ?? {}).map(([k, x]) => [k, String(x)]))
-  return {
-    requestId: typeof e.requestId === 'string' ? e.requestId : '',
-    method: e.method,
-    url: e.url,
-    requestHeaders: record(e.requestHeaders),
-    requestBody: typeof e.requestBody === 'string' ? e.requestBody : null,
-    status: asNumber(e.status),
-    responseHeaders: record(e.responseHeaders),
-    responseBody: typeof e.responseBody === 'string' ? e.responseBody : null,
-    durationMs: asNumber(e.durationMs) ?? 0,
-    fbtraceId: typeof e.fbtraceId === 'string' ? e.fbtraceId : null,
-    attempts: asNumber(e.attempts) ?? 1,
-  }
-}
+/** `X-Business-Use-Case-Usage`: per business, a list of usage entries. */
+const businessUsage = z.record(z.string(), z.array(z.looseObject({ estimated_time_to_regain_access: z.number().optional().catch(undefined) }).catch({})))
 
 /** Minutes until access returns, from `X-Business-Use-Case-Usage` (`estimated_time_to_regain_access`). */
 function regainMinutes(header: string | undefined): number | null {
   if (!header) return null
+  let parsed: unknown
   try {
-    const usage = obj(JSON.parse(header)) ?? {}
-    const minutes = Object.values(usage)
-      .flatMap((entries): unknown[] => (Array.isArray(entries) ? (entries as unknown[]) : []))
-      .map((entry) => asNumber(obj(entry)?.estimated_time_to_regain_access))
-      .filter((m): m is number => m !== null && m > 0)
-    return minutes.length ? Math.max(...minutes) : null
+    parsed = JSON.parse(header)
   } catch {
     return null
   }
+  const usage = businessUsage.safeParse(parsed)
+  if (!usage.success) return null
+  const minutes = Object.values(usage.data)
+    .flat()
+    .map((entry) => entry.estimated_time_to_regain_access ?? 0)
+    .filter((m) => m > 0)
+  return minutes.length ? Math.max(...minutes) : null
 }
 
 /** Seconds from `Retry-After` (a number of seconds or an HTTP date). */
 function retryAfterSeconds(header: string | undefined, now: number): number | null {
   if (!header) return null
-  const seconds = asNumber(header)
-  if (seconds !== null) return Math.max(0, seconds)
+  if (/^\s*\d+\s*$/.test(header)) return Math.max(0, Number(header))
   const at = Date.parse(header)
   return Number.isNaN(at) ? null : Math.max(0, Math.round((at - now) / 1000))
 }
@@ -66,7 +47,7 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 export function retryAdvice(error: AppError, now: number): string | null {
   const code = error.graph?.code
   if (code === undefined || !RATE_LIMITS.has(code)) return null
-  const headers = exchangeOf(error.exchange)?.responseHeaders ?? {}
+  const headers = error.exchange?.responseHeaders ?? {}
   const seconds = retryAfterSeconds(headers['retry-after'], now)
   if (seconds !== null) return `Rate limited: retry after ${clock.format(now + seconds * 1000)} (in ${seconds} s).`
   const minutes = regainMinutes(headers['x-business-use-case-usage'])

@@ -1,9 +1,8 @@
-import type { TemplateView } from '@shared/contract'
+import type { TemplateComponent, TemplateView } from '@shared/contract'
 
 /**
  * A template as `GET /{waba-id}/message_templates` describes it, turned into what the form needs:
  * one input per placeholder of the header and body, one per button that takes a value.
- * Components are Meta's JSON, so every field is read defensively.
  */
 export interface Placeholder {
   /** `1`, `2` … (POSITIONAL) or the parameter's name (NAMED). */
@@ -40,12 +39,6 @@ export interface TemplateForm {
   buttons: ButtonForm[]
 }
 
-type Json = Record<string, unknown>
-
-const obj = (value: unknown): Json | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined)
-const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g
 
 /** The placeholders of a text, each once: positional ones in number order, named ones as they appear. */
@@ -54,43 +47,28 @@ export function placeholderKeys(text: string, named: boolean): string[] {
   return named ? keys : keys.sort((a, b) => Number(a) - Number(b))
 }
 
-/** Examples come as `body_text: [[…]]` / `header_text: […]` (positional) or `…_named_params: [{param_name, example}]`. */
-function examplesOf(component: Json, section: 'body' | 'header'): { positional: string[]; named: Map<string, string> } {
-  const example = obj(component.example) ?? {}
-  const positionalRaw = section === 'body' ? arr(example.body_text)[0] : example.header_text
-  const positional = arr(positionalRaw).map((value) => String(value))
-  const named = new Map<string, string>()
-  for (const item of arr(example[`${section}_text_named_params`])) {
-    const name = str(obj(item)?.param_name)
-    const value = obj(item)?.example
-    if (name && (typeof value === 'string' || typeof value === 'number')) named.set(name, String(value))
-  }
-  return { positional, named }
-}
-
-function placeholdersOf(component: Json, text: string, named: boolean, section: 'body' | 'header'): Placeholder[] {
-  const examples = examplesOf(component, section)
+function placeholdersOf(component: TemplateComponent, text: string, named: boolean): Placeholder[] {
+  const { positional } = component.examples
+  const byName = new Map(component.examples.named.map((p) => [p.name, p.example]))
   return placeholderKeys(text, named).map((key, position) => ({
     key,
-    example: named ? (examples.named.get(key) ?? null) : (examples.positional[Number(key) - 1] ?? examples.positional[position] ?? null),
+    example: named ? (byName.get(key) ?? null) : (positional[Number(key) - 1] ?? positional[position] ?? null),
   }))
 }
 
-function headerForm(component: Json | undefined, named: boolean): HeaderForm {
+function headerForm(component: TemplateComponent | undefined, named: boolean): HeaderForm {
   if (!component) return { kind: 'none' }
-  const format = (str(component.format) ?? 'TEXT').toUpperCase()
+  const format = component.format ?? 'TEXT'
   if (format === 'TEXT') {
-    const text = str(component.text) ?? ''
-    return { kind: 'text', text, placeholders: placeholdersOf(component, text, named, 'header') }
+    const text = component.text ?? ''
+    return { kind: 'text', text, placeholders: placeholdersOf(component, text, named) }
   }
   if (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT') return { kind: 'media', format: format.toLowerCase() as 'image' | 'video' | 'document' }
   return { kind: 'unsupported', format }
 }
 
-function buttonForm(button: Json, index: number): ButtonForm {
-  const type = (str(button.type) ?? 'UNKNOWN').toUpperCase()
-  const text = str(button.text) ?? ''
-  const url = str(button.url)
+function buttonForm(button: TemplateComponent['buttons'][number], index: number): ButtonForm {
+  const { type, text, url } = button
   switch (type) {
     case 'URL': {
       const dynamic = url !== null && placeholderKeys(url, false).length > 0
@@ -111,17 +89,15 @@ function buttonForm(button: Json, index: number): ButtonForm {
 
 export function templateForm(template: TemplateView): TemplateForm {
   const named = template.parameterFormat === 'NAMED'
-  const components = template.components.map((component) => obj(component) ?? {})
-  const byType = (type: string) => components.find((component) => str(component.type)?.toUpperCase() === type)
+  const byType = (type: TemplateComponent['type']) => template.components.find((component) => component.type === type)
   const body = byType('BODY')
-  const bodyText = body ? (str(body.text) ?? '') : null
-  const buttons = arr(byType('BUTTONS')?.buttons).map((button, index) => buttonForm(obj(button) ?? {}, index))
+  const bodyText = body ? (body.text ?? '') : null
   return {
     named,
     header: headerForm(byType('HEADER'), named),
-    body: body && bodyText !== null ? { text: bodyText, placeholders: placeholdersOf(body, bodyText, named, 'body') } : null,
-    footer: str(byType('FOOTER')?.text),
-    buttons,
+    body: body && bodyText !== null ? { text: bodyText, placeholders: placeholdersOf(body, bodyText, named) } : null,
+    footer: byType('FOOTER')?.text ?? null,
+    buttons: (byType('BUTTONS')?.buttons ?? []).map(buttonForm),
   }
 }
 

@@ -1,36 +1,28 @@
-import { arr, obj, str } from './payload-fields'
+import type { MessageContent } from '@shared/contract'
 
 /** Shared contact cards: each name with its numbers, e-mail addresses and organisation. */
-export function ContactCards({ contacts }: { contacts: unknown }) {
-  const cards = arr(contacts).map((item) => obj(item) ?? {})
+export function ContactCards({ cards }: { cards: Extract<MessageContent, { kind: 'contacts' }>['cards'] }) {
   if (cards.length === 0) return <p className="muted">An empty contact card</p>
   return (
     <ul className="contact-cards" aria-label="Shared contacts">
-      {cards.map((card, index) => {
-        const name = obj(card.name)
-        const org = obj(card.org)
-        return (
-          <li key={index} className="contact-card">
-            <strong>{str(name?.formatted_name) ?? ([str(name?.first_name), str(name?.last_name)].filter(Boolean).join(' ') || 'No name')}</strong>
-            {str(org?.company) ? <span className="muted"> · {str(org?.company)}</span> : null}
-            {arr(card.phones).map((p, i) => {
-              const phone = obj(p) ?? {}
-              return (
-                <div key={`p${i}`} className="contact-card__line">
-                  {str(phone.phone) ?? str(phone.wa_id)}
-                  {str(phone.type) ? <span className="muted"> ({str(phone.type)?.toLowerCase()})</span> : null}
-                  {str(phone.wa_id) ? <span className="muted"> · on WhatsApp as {str(phone.wa_id)}</span> : null}
-                </div>
-              )
-            })}
-            {arr(card.emails).map((e, i) => (
-              <div key={`e${i}`} className="contact-card__line">
-                {str(obj(e)?.email)}
-              </div>
-            ))}
-          </li>
-        )
-      })}
+      {cards.map((card, index) => (
+        <li key={index} className="contact-card">
+          <strong>{card.name}</strong>
+          {card.organisation ? <span className="muted"> · {card.organisation}</span> : null}
+          {card.phones.map((phone, i) => (
+            <div key={`p${i}`} className="contact-card__line">
+              {phone.phone}
+              {phone.type ? <span className="muted"> ({phone.type.toLowerCase()})</span> : null}
+              {phone.waId ? <span className="muted"> · on WhatsApp as {phone.waId}</span> : null}
+            </div>
+          ))}
+          {card.emails.map((email, i) => (
+            <div key={`e${i}`} className="contact-card__line">
+              {email}
+            </div>
+          ))}
+        </li>
+      ))}
     </ul>
   )
 }

@@ -1,15 +1,14 @@
-import { errorLines } from './payload-fields'
+import type { MessageError } from '@shared/contract'
 
-/** Meta's `errors` array as readable lines: code, title and details. */
-export function ErrorLines({ errors, label }: { errors: unknown; label: string }) {
-  const lines = errorLines(errors)
-  if (lines.length === 0) return null
+/** Meta's errors as readable lines: code, title and details. */
+export function ErrorLines({ errors, label }: { errors: readonly MessageError[]; label: string }) {
+  if (errors.length === 0) return null
   return (
     <ul className="error-lines" aria-label={label}>
-      {lines.map((line, index) => (
+      {errors.map((error, index) => (
         <li key={index}>
-          {line.code ? <code className="error-lines__code">{line.code}</code> : null} <strong>{line.title}</strong>
-          {line.details ? <span> — {line.details}</span> : null}
+          {error.code !== null ? <code className="error-lines__code">{error.code}</code> : null} <strong>{error.title}</strong>
+          {error.details ? <span> — {error.details}</span> : null}
         </li>
       ))}
     </ul>

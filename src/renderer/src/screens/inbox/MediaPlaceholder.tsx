@@ -1,38 +1,34 @@
-import { obj, str, type Json } from './payload-fields'
+import type { MessageContent } from '@shared/contract'
 import { typeLabel } from './type-labels'
 
-function kind(type: string, media: Json): string {
-  if (type === 'audio' && media.voice === true) return 'Voice message'
-  if (type === 'sticker' && media.animated === true) return 'Animated sticker'
-  return typeLabel(type)
+type Media = Extract<MessageContent, { kind: 'media' }>
+
+function kind(media: Media): string {
+  if (media.media === 'audio' && media.voice) return 'Voice message'
+  if (media.media === 'sticker' && media.animated) return 'Animated sticker'
+  return typeLabel(media.media)
 }
 
 /** Media is not downloaded: a labelled placeholder with what identifies it (id or link, file name, type). */
-export function MediaPlaceholder({ type, payload }: { type: string; payload: Json }) {
-  const media = obj(payload[type]) ?? {}
-  const id = str(media.id)
-  const link = str(media.link) ?? str(media.url)
-  const filename = str(media.filename)
-  const caption = str(media.caption)
-  const mime = str(media.mime_type)
+export function MediaPlaceholder({ media }: { media: Media }) {
   return (
     <div className="media">
       <div className="media__box">
-        <span className="media__kind">{kind(type, media)}</span>
-        {filename ? <span className="media__file">{filename}</span> : null}
-        {mime ? <span className="muted">{mime}</span> : null}
+        <span className="media__kind">{kind(media)}</span>
+        {media.filename ? <span className="media__file">{media.filename}</span> : null}
+        {media.mimeType ? <span className="muted">{media.mimeType}</span> : null}
       </div>
-      {id ? (
+      {media.id ? (
         <div className="media__meta">
-          media id <code>{id}</code>
+          media id <code>{media.id}</code>
         </div>
       ) : null}
-      {link ? (
+      {media.link ? (
         <div className="media__meta">
-          link <code>{link}</code>
+          link <code>{media.link}</code>
         </div>
       ) : null}
-      {caption ? <p className="msg__text">{caption}</p> : null}
+      {media.caption ? <p className="msg__text">{media.caption}</p> : null}
     </div>
   )
 }

@@ -54,7 +54,7 @@ export const MessageRow = memo(function MessageRow({ message, reactions, quoted,
         {failed ? (
           <div className="msg__failure" role="note">
             <strong>Not delivered.</strong>
-            <ErrorLines errors={message.errors} label="Why it failed" />
+            <ErrorLines errors={message.errorDetails} label="Why it failed" />
             {message.hint ? <div className="msg__hint">{message.hint}</div> : null}
           </div>
         ) : null}

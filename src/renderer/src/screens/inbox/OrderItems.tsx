@@ -1,17 +1,17 @@
-import { arr, num, obj, str, type Json } from './payload-fields'
+import type { MessageContent } from '@shared/contract'
 
 /** An order from the catalogue: its note and each product with quantity and price. */
-export function OrderItems({ order }: { order: Json }) {
-  const items = arr(order.product_items).map((item) => obj(item) ?? {})
-  const currency = str(items[0]?.currency)
-  const total = items.reduce((sum, item) => sum + (num(item.item_price) ?? 0) * (num(item.quantity) ?? 1), 0)
+export function OrderItems({ order }: { order: Extract<MessageContent, { kind: 'order' }> }) {
+  const { items } = order
+  const currency = items[0]?.currency ?? null
+  const total = items.reduce((sum, item) => sum + (item.itemPrice ?? 0) * (item.quantity ?? 1), 0)
   return (
     <div className="order">
       <div>
         <strong>Order</strong> of {items.length} product{items.length === 1 ? '' : 's'}
-        {str(order.catalog_id) ? <span className="muted"> · catalogue {str(order.catalog_id)}</span> : null}
+        {order.catalogId ? <span className="muted"> · catalogue {order.catalogId}</span> : null}
       </div>
-      {str(order.text) ? <p className="msg__text">{str(order.text)}</p> : null}
+      {order.text ? <p className="msg__text">{order.text}</p> : null}
       <table className="table order__items">
         <thead>
           <tr>
@@ -24,11 +24,11 @@ export function OrderItems({ order }: { order: Json }) {
           {items.map((item, index) => (
             <tr key={index}>
               <td>
-                <code>{str(item.product_retailer_id) ?? '?'}</code>
+                <code>{item.productRetailerId}</code>
               </td>
-              <td>{num(item.quantity) ?? '?'}</td>
+              <td>{item.quantity ?? '?'}</td>
               <td>
-                {num(item.item_price) ?? '?'} {str(item.currency) ?? ''}
+                {item.itemPrice ?? '?'} {item.currency ?? ''}
               </td>
             </tr>
           ))}

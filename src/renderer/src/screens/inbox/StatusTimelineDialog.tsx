@@ -3,22 +3,20 @@ import type { AppError, CallResult, MessageView } from '@shared/contract'
 import { api } from '../../api'
 import { ErrorMessage, formatFull } from '../../components'
 import { ErrorLines } from './ErrorLines'
-import { obj, str } from './payload-fields'
 
 type Statuses = CallResult<'inbox.statuses'>['statuses']
 
-function pricingText(pricing: unknown): string | null {
-  const p = obj(pricing)
-  if (!p) return null
-  const parts = [str(p.category), str(p.pricing_model), p.billable === false ? 'not billable' : p.billable === true ? 'billable' : undefined]
+type Status = Statuses[number]
+
+function pricingText(pricing: Status['pricing']): string | null {
+  if (!pricing) return null
+  const parts = [pricing.category, pricing.model, pricing.billable === false ? 'not billable' : pricing.billable === true ? 'billable' : null]
   return parts.filter(Boolean).join(' · ') || null
 }
 
-function conversationText(conversation: unknown): string | null {
-  const c = obj(conversation)
-  if (!c) return null
-  const origin = str(obj(c.origin)?.type)
-  return [str(c.id) ? `conversation ${str(c.id)}` : undefined, origin ? `opened as ${origin}` : undefined].filter(Boolean).join(' · ') || null
+function conversationText(conversation: Status['conversation']): string | null {
+  if (!conversation) return null
+  return [conversation.id ? `conversation ${conversation.id}` : null, conversation.origin ? `opened as ${conversation.origin}` : null].filter(Boolean).join(' · ') || null
 }
 
 /** Every status webhook that reported on one message, in order, with pricing and errors. */
@@ -60,7 +58,7 @@ export function StatusTimelineDialog({ message, onClose }: { message: MessageVie
               <strong>{s.status}</strong> <span className="muted">{formatFull(s.timestamp)}</span>
               {pricingText(s.pricing) ? <div className="muted">{pricingText(s.pricing)}</div> : null}
               {conversationText(s.conversation) ? <div className="muted">{conversationText(s.conversation)}</div> : null}
-              <ErrorLines errors={s.errors} label={`Errors reported with ${s.status}`} />
+              <ErrorLines errors={s.errorDetails} label={`Errors reported with ${s.status}`} />
             </li>
           ))}
         </ol>

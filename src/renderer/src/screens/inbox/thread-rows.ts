@@ -1,5 +1,4 @@
 import type { MessageView } from '@shared/contract'
-import { obj, str } from './payload-fields'
 
 export interface Reaction {
   emoji: string
@@ -14,11 +13,9 @@ export interface ThreadRows {
   byWamid: Map<string, MessageView>
 }
 
-function reactionOf(message: MessageView): { target: string; emoji: string | undefined } | null {
-  if (message.type !== 'reaction') return null
-  const reaction = obj(obj(message.payload)?.reaction)
-  const target = str(reaction?.message_id)
-  return target ? { target, emoji: str(reaction?.emoji) } : null
+function reactionOf(message: MessageView): { target: string; emoji: string | null } | null {
+  const { content } = message
+  return content.kind === 'reaction' && content.messageId ? { target: content.messageId, emoji: content.emoji } : null
 }
 
 /**
@@ -28,7 +25,7 @@ function reactionOf(message: MessageView): { target: string; emoji: string | und
  */
 export function threadRows(messages: MessageView[]): ThreadRows {
   const byWamid = new Map(messages.map((m) => [m.wamid, m]))
-  const latest = new Map<string, Map<'in' | 'out', string | undefined>>()
+  const latest = new Map<string, Map<'in' | 'out', string | null>>()
   const rows: MessageView[] = []
   for (const message of messages) {
     const reaction = reactionOf(message)
@@ -36,7 +33,7 @@ export function threadRows(messages: MessageView[]): ThreadRows {
       rows.push(message)
       continue
     }
-    const sides = latest.get(reaction.target) ?? new Map<'in' | 'out', string | undefined>()
+    const sides = latest.get(reaction.target) ?? new Map<'in' | 'out', string | null>()
     sides.set(message.direction, reaction.emoji)
     latest.set(reaction.target, sides)
   }

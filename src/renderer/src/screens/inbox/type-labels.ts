@@ -1,4 +1,6 @@
-const labels: Record<string, string> = {
+import type { MessageType } from '@shared/contract'
+
+const labels: Record<MessageType, string> = {
   text: 'Text',
   image: 'Image',
   audio: 'Audio',
@@ -7,7 +9,7 @@ const labels: Record<string, string> = {
   sticker: 'Sticker',
   location: 'Location',
   contacts: 'Contact card',
-  interactive: 'Interactive reply',
+  interactive: 'Interactive message',
   button: 'Button reply',
   reaction: 'Reaction',
   order: 'Order',
@@ -15,13 +17,13 @@ const labels: Record<string, string> = {
   unsupported: 'Unsupported message',
   template: 'Template',
   request_welcome: 'Welcome request',
+  edit: 'Edit',
+  revoke: 'Deletion',
   external: 'Sent by another client',
   unknown: 'Unknown message',
 }
 
 /** What kind of message this is, in words (the list shows it where there is no text). */
-export function typeLabel(type: string): string {
-  return labels[type] ?? `${type.replace(/_/g, ' ')} message`
+export function typeLabel(type: MessageType): string {
+  return labels[type]
 }
-
-export const mediaTypes = new Set(['image', 'audio', 'video', 'document', 'sticker'])
