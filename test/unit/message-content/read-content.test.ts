@@ -64,7 +64,7 @@ describe('reading what a message says', () => {
   it.skipIf(peers.skipReason !== null)(`reads every message in the real webhook bodies${peers.skipReason ? ` (skipped: ${peers.skipReason})` : ''}`, () => {
     for (const { file, body } of peers.bodies) {
       for (const { item } of [...itemsOf(body, 'messages'), ...itemsOf(body, 'message_echoes')]) {
-        const content = readContent(String(item.type ?? 'unknown'), item)
+        const content = readContent(typeof item.type === 'string' ? item.type : 'unknown', item)
         expect(messageContent.safeParse(content).success, file).toBe(true)
         if (item.type !== 'unknown' && item.type !== undefined) expect(content.kind, file).not.toBe('unknown')
       }

@@ -2,7 +2,7 @@ import type { ProfileChanges } from '@shared/contract'
 import { exitCodes, UsageError, type Command, type OptionSpec } from '../command'
 import { formatPreview, formatProfile } from '../format'
 import { withCore } from '../open-core'
-import { existingProfile, profileOrNew } from '../profile-target'
+import { existingProfile, profileNamed, profileOrNew } from '../profile-target'
 import { confirm, readSecrets } from '../prompt'
 import { stringOption } from '../options'
 
@@ -103,7 +103,7 @@ export const credentialsImportEnvCommand: Command = {
       run.io.stdout.write(formatPreview(preview))
       if (preview.recognised.length === 0) return exitCodes.failure
       const name = stringOption(run.values.profile)
-      const existing = name ? core.profiles.byName(name) : core.profiles.active()
+      const existing = await profileNamed(core, run)
       const label = existing ? `profile ${existing.name}` : `a new profile "${name ?? 'default'}"`
       if (!(await confirm(run.io, `Import into ${label}?`, run.values.yes === true))) {
         run.io.stdout.write('Nothing imported.\n')

@@ -1,10 +1,12 @@
 import { createWriteStream } from 'node:fs'
 import type { MessageView } from '@shared/contract'
-import { exportLines } from '../../core'
 import { exitCodes, UsageError, type Command } from '../command'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
 
+
+/** Messages per page of an export: enough to stream quickly, few enough to keep memory flat. */
+const EXPORT_PAGE = 2000
 
 function line(m: MessageView): string {
   const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
@@ -53,16 +55,18 @@ export const messagesExportCommand: Command = {
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format takes jsonl or csv')
     const output = stringOption(run.values.output)
     return withCore(run, async (core) => {
-      const profileId = core.active.snapshot().profile?.id ?? ''
       const out = output ? createWriteStream(output, { mode: 0o600 }) : run.io.stdout
       let count = 0
-      for (const text of exportLines(core.store.inbox.allMessages(profileId), format)) {
-        if (!out.write(text + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-        count++
-      }
+      let after: { timestamp: number; id: number } | undefined
+      do {
+        const page = await core.call('inbox.exportPage', { format, limit: EXPORT_PAGE, ...(after ? { after } : {}) })
+        for (const text of page.lines) if (!out.write(text + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+        count += page.messages
+        after = page.next ?? undefined
+      } while (after)
       if (output) {
         await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())))
-        run.io.stderr.write(`Wrote ${format === 'csv' ? count - 1 : count} messages to ${output}\n`)
+        run.io.stderr.write(`Wrote ${count} messages to ${output}\n`)
       }
       return exitCodes.ok
     })

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { refreshStrategies, refreshStrategyLabels, tokenKindLabels, type RefreshLogEntryView, type RefreshStrategy, type TokenStatus } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
 import { withCore } from '../open-core'
@@ -76,10 +77,15 @@ the old one, which is kept) or was not possible (the reason is printed).`,
     }
     return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
-      const entry = await core.tokens.refresh(profile.id, 'cli', strategy as 'auto' | RefreshStrategy, stringOption(run.values['write-env']))
-      const { profileId: _profileId, ...view } = entry
-      if (run.values.json) run.io.stdout.write(JSON.stringify(view, null, 2) + '\n')
-      else run.io.stdout.write(formatEntry(view) + '\n')
+      const writeEnv = stringOption(run.values['write-env'])
+      const { entry } = await core.call('token.refresh', {
+        profileId: profile.id,
+        strategy: strategy as 'auto' | RefreshStrategy,
+        trigger: 'cli',
+        ...(writeEnv ? { writeEnv: resolve(writeEnv) } : {}),
+      })
+      if (run.values.json) run.io.stdout.write(JSON.stringify(entry, null, 2) + '\n')
+      else run.io.stdout.write(formatEntry(entry) + '\n')
       return entry.outcome === 'success' ? exitCodes.ok : exitCodes.failure
     })
   },

@@ -12,33 +12,32 @@ function csvCell(value: string | null): string {
   return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+/** The first line of an export: CSV's column names; JSON Lines has none. */
+export const exportHeader = (format: 'jsonl' | 'csv'): string | null => (format === 'csv' ? csvColumns.join(',') : null)
+
 /** One line per message: JSON Lines keeps everything; CSV keeps what a spreadsheet needs. */
-export function* exportLines(messages: Iterable<ExportRow>, format: 'jsonl' | 'csv'): Generator<string> {
-  if (format === 'csv') yield csvColumns.join(',')
-  for (const m of messages) {
-    if (format === 'jsonl') {
-      yield JSON.stringify({
-        wamid: m.wamid,
-        direction: m.direction,
-        contact: m.contact,
-        type: m.type,
-        text: m.text,
-        timestamp: iso(m.timestamp),
-        status: m.status,
-        replyTo: m.contextWamid,
-        errors: m.errors,
-        payload: m.payload,
-        contactPhone: m.contactPhone,
-        contactUserId: m.contactUserId,
-        contactUsername: m.contactUsername,
-        editedAt: iso(m.editedAt),
-        revisions: m.revisions,
-        deletedAt: iso(m.revokedAt),
-        origin: m.origin,
-      })
-    } else {
-      const cells = [iso(m.timestamp), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid, m.contactPhone, m.contactUserId, m.contactUsername, iso(m.editedAt), iso(m.revokedAt)]
-      yield cells.map(csvCell).join(',')
-    }
+export function exportLine(m: ExportRow, format: 'jsonl' | 'csv'): string {
+  if (format === 'jsonl') {
+    return JSON.stringify({
+      wamid: m.wamid,
+      direction: m.direction,
+      contact: m.contact,
+      type: m.type,
+      text: m.text,
+      timestamp: iso(m.timestamp),
+      status: m.status,
+      replyTo: m.contextWamid,
+      errors: m.errors,
+      payload: m.payload,
+      contactPhone: m.contactPhone,
+      contactUserId: m.contactUserId,
+      contactUsername: m.contactUsername,
+      editedAt: iso(m.editedAt),
+      revisions: m.revisions,
+      deletedAt: iso(m.revokedAt),
+      origin: m.origin,
+    })
   }
+  const cells = [iso(m.timestamp), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid, m.contactPhone, m.contactUserId, m.contactUsername, iso(m.editedAt), iso(m.revokedAt)]
+  return cells.map(csvCell).join(',')
 }

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatch'
 import type { Store } from '../store'
 import { NOTICE_FIELDS, noticeLevel, type WebhookService } from '../webhook'
-import { exportLines } from './export'
+import { exportHeader, exportLine } from './export'
 import { conversationView, messageView, statusView } from './message-view'
 
 type InboxCalls =
@@ -16,6 +16,7 @@ type InboxCalls =
   | 'inbox.statuses'
   | 'inbox.markRead'
   | 'inbox.export'
+  | 'inbox.exportPage'
   | 'inbox.notices'
   | 'inbox.stats'
 
@@ -49,14 +50,25 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
       mkdirSync(dir, { recursive: true, mode: 0o700 })
       const name = active.snapshot().profile?.name.replace(/[^A-Za-z0-9_.-]+/g, '-') ?? 'no-profile'
       const path = join(dir, `messages-${name}-${new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-')}.${format}`)
+      const header = exportHeader(format)
+      const lines = header === null ? [] : [header]
       let count = 0
-      const lines: string[] = []
-      for (const line of exportLines(store.inbox.allMessages(profileId()), format)) {
-        lines.push(line)
+      for (const row of store.inbox.allMessages(profileId())) {
+        lines.push(exportLine(row, format))
         count++
       }
       writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 })
-      return { path, count: format === 'csv' ? count - 1 : count }
+      return { path, count }
+    },
+    'inbox.exportPage': ({ format, after, limit }) => {
+      const rows = store.inbox.exportPage(profileId(), limit, after)
+      const header = after === undefined ? exportHeader(format) : null
+      const last = rows[rows.length - 1]
+      return {
+        lines: [...(header === null ? [] : [header]), ...rows.map((row) => exportLine(row, format))],
+        messages: rows.length,
+        next: last && rows.length === limit ? { timestamp: last.timestamp, id: last.id } : null,
+      }
     },
     'inbox.notices': ({ limit }) => ({
       items: store.inbox.events(profileId(), NOTICE_FIELDS, limit).map(({ payload, ...event }) => ({ ...event, level: noticeLevel(event.field, (payload ?? {}) as Record<string, unknown>) })),

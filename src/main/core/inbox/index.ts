@@ -1,3 +1,2 @@
 export { inboxHandlers } from './handlers'
-export { exportLines } from './export'
 export { messageView } from './message-view'

@@ -18,7 +18,7 @@ const list = <T extends z.ZodType>(item: T) =>
     .transform((value) =>
       (Array.isArray(value) ? value : []).flatMap((entry) => {
         const parsed = item.safeParse(entry)
-        return parsed.success ? [parsed.data as z.output<T>] : []
+        return parsed.success ? [parsed.data] : []
       }),
     )
 const part = <T extends z.ZodRawShape>(shape: T) => loose(z.looseObject(shape))

@@ -4,6 +4,7 @@ import type { ProfileService } from './service'
 
 type ProfileCalls =
   | 'profiles.list'
+  | 'profiles.find'
   | 'profiles.get'
   | 'profiles.create'
   | 'profiles.rename'
@@ -15,6 +16,10 @@ type ProfileCalls =
 export function profileHandlers(profiles: ProfileService, vault: Vault): Pick<Handlers, ProfileCalls> {
   return {
     'profiles.list': async () => ({ profiles: profiles.list(), activeId: profiles.activeId(), keychain: await vault.status() }),
+    'profiles.find': async ({ name }) => {
+      const row = name === undefined ? profiles.active() : profiles.byName(name)
+      return { profile: row ? await profiles.view(row.id) : null }
+    },
     'profiles.get': ({ id }) => profiles.view(id),
     'profiles.create': ({ name }) => profiles.view(profiles.create(name).id),
     'profiles.rename': ({ id, name }) => {

@@ -231,6 +231,8 @@ export class InboxQueries {
   private readonly contactOf: StatementSync
   private readonly matching: StatementSync
   private readonly aliasOf: StatementSync
+  private readonly exportFirst: StatementSync
+  private readonly exportAfter: StatementSync
 
   constructor(private readonly db: DatabaseSync) {
     const conversationSelect = `
@@ -263,6 +265,11 @@ export class InboxQueries {
     this.byWamid = db.prepare('SELECT * FROM messages WHERE wamid = ?')
     this.contactOf = db.prepare(`SELECT ${contactColumns} FROM contacts WHERE profile_id = ? AND contact = ?`)
     this.aliasOf = db.prepare('SELECT contact FROM contact_aliases WHERE profile_id = ? AND alias = ?')
+    const exportSelect = `SELECT m.*, c.phone AS contact_phone, c.user_id AS contact_user_id, c.username AS contact_username
+       FROM messages m LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.contact = m.contact
+       WHERE m.profile_id = ? AND m.target_wamid IS NULL`
+    this.exportFirst = db.prepare(`${exportSelect} ORDER BY m.timestamp, m.id LIMIT ?`)
+    this.exportAfter = db.prepare(`${exportSelect} AND m.timestamp >= ? AND (m.timestamp > ? OR m.id > ?) ORDER BY m.timestamp, m.id LIMIT ?`)
   }
 
   conversations(profileId: string, limit: number, after?: { lastAt: number; key: string }): ConversationRow[] {
@@ -366,16 +373,26 @@ export class InboxQueries {
     return { messages, conversations, requests }
   }
 
-  /** Every message of a profile, oldest first, for exports; iterates without loading all rows. */
-  *allMessages(profileId: string): Generator<ExportRow> {
-    const statement = this.db.prepare(
-      `SELECT m.*, c.phone AS contact_phone, c.user_id AS contact_user_id, c.username AS contact_username
-       FROM messages m LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.contact = m.contact
-       WHERE m.profile_id = ? AND m.target_wamid IS NULL ORDER BY m.timestamp, m.id`,
-    )
-    for (const raw of statement.iterate(profileId)) {
-      const row = raw as unknown as RawMessage & { contact_phone: string | null; contact_user_id: string | null; contact_username: string | null }
-      yield { ...message(row), contactPhone: row.contact_phone, contactUserId: row.contact_user_id, contactUsername: row.contact_username }
+  /** A page of a profile's messages, oldest first, for exports: keyset-paged so a million messages stream in constant memory. */
+  exportPage(profileId: string, limit: number, after?: { timestamp: number; id: number }): ExportRow[] {
+    const rows = after ? this.exportAfter.all(profileId, after.timestamp, after.timestamp, after.id, limit) : this.exportFirst.all(profileId, limit)
+    return (rows as unknown as (RawMessage & { contact_phone: string | null; contact_user_id: string | null; contact_username: string | null })[]).map((row) => ({
+      ...message(row),
+      contactPhone: row.contact_phone,
+      contactUserId: row.contact_user_id,
+      contactUsername: row.contact_username,
+    }))
+  }
+
+  /** Every message of a profile, oldest first, page by page. */
+  *allMessages(profileId: string, pageSize = 1000): Generator<ExportRow> {
+    let after: { timestamp: number; id: number } | undefined
+    for (;;) {
+      const page = this.exportPage(profileId, pageSize, after)
+      yield* page
+      const last = page[page.length - 1]
+      if (!last || page.length < pageSize) return
+      after = { timestamp: last.timestamp, id: last.id }
     }
   }
 

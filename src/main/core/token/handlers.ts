@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path'
 import { SwitchboardError } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { Clock } from '../clock'
@@ -19,10 +20,13 @@ export function tokenHandlers(tokens: TokenService, profiles: ProfileService, ac
   return {
     'profiles.testConnection': async ({ id }) => testConnection(targets, clock, profiles.require(id), await profiles.secrets(id)),
     'token.status': (input) => tokens.status(which(input?.profileId)),
-    'token.inspect': (input) => tokens.inspect(which(input?.profileId), 'manual'),
+    'token.inspect': (input) => tokens.inspect(which(input?.profileId)),
     'token.refresh': async (input) => {
       const id = which(input?.profileId)
-      const entry = await tokens.refresh(id, 'manual', input?.strategy ?? 'auto')
+      if (input?.writeEnv !== undefined && !isAbsolute(input.writeEnv)) {
+        throw new SwitchboardError({ code: 'invalid_input', message: 'writeEnv must be an absolute path to an existing .env file', fields: { writeEnv: 'An absolute path' } })
+      }
+      const entry = await tokens.refresh(id, input?.trigger ?? 'manual', input?.strategy ?? 'auto', input?.writeEnv)
       const { profileId: _profileId, ...view } = entry
       return { status: await tokens.status(id), entry: view }
     },

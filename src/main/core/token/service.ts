@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { SwitchboardError, type AppError, type RefreshStrategy, type TokenInspection, type TokenStatus } from '@shared/contract'
+import { SwitchboardError, type AppError, type RefreshStrategy, type TokenStatus } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
-import type { ClockTimer } from '../clock'
 import type { CoreContext } from '../context'
 import { writeEnvVariable } from '../env-file'
 import { GraphError, type AppSecretProofOption, type GraphClient } from '../graph'
@@ -11,24 +9,13 @@ import type { ProfileSecrets, Vault } from '../secrets'
 import type { ProfileRow, RefreshLogEntry, RefreshTrigger, Store } from '../store'
 import { inspectToken } from './inspect'
 import { needsAction } from './needs-action'
-import { canMint, defaultPolicy, refreshAt, strategiesFor, type RefreshPolicy } from './policy'
+import { canMint, defaultPolicy, strategiesFor, type RefreshPolicy } from './policy'
 import { appTokenOf, graphFor, proofOf, type GraphTargets } from './profile-graph'
+import { extendsExpiry, noGainNote } from './refresh-outcome'
+import { armSchedule, clearSchedule } from './refresh-schedule'
+import { tokenStatusView, withoutProfile } from './status-view'
 import { runStrategy } from './strategies'
-
-interface TokenState {
-  inspection: TokenInspection | null
-  lastError: AppError | null
-  refreshing: Promise<RefreshLogEntry> | null
-  recovering: Promise<string> | null
-  refreshTimer: ClockTimer | undefined
-  inspectTimer: ClockTimer | undefined
-  nextRefreshAt: number | null
-  nextInspectionAt: number | null
-  failures: number
-  lastScheduledRun: number
-  /** Strategies that gained nothing for the token with this fingerprint: not tried again for it. */
-  barren: { token: string; strategies: Set<RefreshStrategy> } | null
-}
+import { barrenFor, markBarren, newTokenState, type TokenState } from './token-state'
 
 export interface TokenServiceDeps {
   ctx: CoreContext
@@ -72,19 +59,7 @@ export class TokenService {
   private state(profileId: string): TokenState {
     let state = this.states.get(profileId)
     if (!state) {
-      state = {
-        inspection: null,
-        lastError: null,
-        refreshing: null,
-        recovering: null,
-        refreshTimer: undefined,
-        inspectTimer: undefined,
-        nextRefreshAt: null,
-        nextInspectionAt: null,
-        failures: 0,
-        lastScheduledRun: 0,
-        barren: null,
-      }
+      state = newTokenState()
       this.states.set(profileId, state)
     }
     return state
@@ -94,12 +69,12 @@ export class TokenService {
   async startBackground(): Promise<void> {
     this.background = true
     this.deps.ctx.events.on('profiles.changed', ({ profileId }) => {
-      if (profileId && this.deps.profiles.byId(profileId)) void this.inspect(profileId, 'startup').catch(() => undefined)
+      if (profileId && this.deps.profiles.byId(profileId)) void this.inspect(profileId).catch(() => undefined)
       else if (profileId) this.forget(profileId)
     })
     for (const profile of this.deps.profiles.rows()) {
       try {
-        await this.inspect(profile.id, 'startup')
+        await this.inspect(profile.id)
       } catch {
         // Recorded in the state; the profile shows why.
       }
@@ -120,12 +95,12 @@ export class TokenService {
 
   stop(): void {
     this.background = false
-    for (const id of [...this.states.keys()]) this.clearTimers(this.state(id))
+    for (const state of this.states.values()) clearSchedule(state, this.deps.ctx.clock)
   }
 
   forget(profileId: string): void {
     const state = this.states.get(profileId)
-    if (state) this.clearTimers(state)
+    if (state) clearSchedule(state, this.deps.ctx.clock)
     this.states.delete(profileId)
   }
 
@@ -141,47 +116,23 @@ export class TokenService {
   }
 
   private view(profile: ProfileRow, secrets: ProfileSecrets): TokenStatus {
-    const state = this.state(profile.id)
-    const inspection = state.inspection
-    const hasToken = Boolean(secrets.accessToken)
-    const strategies = this.strategies(profile, secrets)
-    const now = this.now
-    const expired = inspection?.expiresAt !== null && inspection?.expiresAt !== undefined && inspection.expiresAt > 0 && inspection.expiresAt <= now
-    const expiredForGood = expired || (inspection !== null && !inspection.valid)
-    const refreshable = expiredForGood ? canMint(profile, secrets) : strategies.length > 0
-    const lastRefresh = this.deps.store.refreshLog.list(profile.id, 1)[0] ?? null
-    return {
-      profileId: profile.id,
-      profileName: profile.name,
-      state: !hasToken
-        ? 'no_token'
-        : !inspection
-          ? 'unknown'
-          : expired || inspection.error?.subcode === 463
-            ? 'expired'
-            : !inspection.valid
-              ? 'invalid'
-              : dueAt(inspection, this.policy) <= now
-                ? 'expiring_soon'
-                : 'valid',
-      inspection,
-      needsAction: needsAction(inspection, hasToken, refreshable, now),
-      strategies,
-      nextRefreshAt: state.nextRefreshAt,
-      nextInspectionAt: state.nextInspectionAt,
-      refreshing: state.refreshing !== null,
-      lastRefresh: lastRefresh && stripProfile(lastRefresh),
-      lastError: state.lastError,
-      now,
-    }
+    return tokenStatusView({
+      profile,
+      secrets,
+      state: this.state(profile.id),
+      strategies: this.strategies(profile, secrets),
+      lastRefresh: this.deps.store.refreshLog.list(profile.id, 1)[0] ?? null,
+      policy: this.policy,
+      now: this.now,
+    })
   }
 
   /** `debug_token` now; updates the schedule and tells the UI. */
-  inspect(profileId: string, trigger: RefreshTrigger = 'manual'): Promise<TokenStatus> {
-    return this.track(this.runInspect(profileId, trigger))
+  inspect(profileId: string): Promise<TokenStatus> {
+    return this.track(this.runInspect(profileId))
   }
 
-  private async runInspect(profileId: string, trigger: RefreshTrigger): Promise<TokenStatus> {
+  private async runInspect(profileId: string): Promise<TokenStatus> {
     const profile = this.deps.profiles.require(profileId)
     const secrets = await this.deps.vault.load(profileId)
     const state = this.state(profileId)
@@ -202,7 +153,7 @@ export class TokenService {
         state.lastError = errorOf(error)
       }
     }
-    this.schedule(profile, trigger)
+    this.schedule(profile)
     return this.announce(profile, secrets)
   }
 
@@ -233,7 +184,7 @@ export class TokenService {
     const state = this.state(profileId)
     const graph = graphFor(this.deps.targets, profile)
     // A fresh process (the CLI in a cron job) knows nothing of the token yet: ask Graph first.
-    if (!state.inspection && secrets.accessToken) await this.runInspect(profileId, trigger).catch(() => undefined)
+    if (!state.inspection && secrets.accessToken) await this.runInspect(profileId).catch(() => undefined)
     const before = state.inspection
     const oldExpiresAt = before?.expiresAt ?? null
     const log = (entry: Partial<RefreshLogEntry> & Pick<RefreshLogEntry, 'strategy' | 'outcome'>) =>
@@ -264,7 +215,7 @@ export class TokenService {
           ? `The ${requested} refresh is not possible for this token${expired ? ' (it has expired)' : ''}`
           : (action?.message ?? (before ? 'This token has nothing to refresh (it never expires)' : 'The token has not been inspected yet'))
       const entry = log({ strategy: requested === 'auto' ? 'none' : requested, outcome: 'skipped', note })
-      this.schedule(profile, 'scheduled')
+      this.schedule(profile)
       this.announce(profile, secrets)
       return entry
     }
@@ -276,15 +227,13 @@ export class TokenService {
       })
       const inspection = await inspectToken({ graph, token, appToken: appTokenOf(secrets), wabaId: profile.wabaId, now: this.now })
       if (!inspection.valid) throw new Error('Graph returned a token that debug_token does not accept')
-      if (!extends_(oldExpiresAt, inspection.expiresAt)) {
+      if (!extendsExpiry(oldExpiresAt, inspection.expiresAt)) {
         // Keep the token we have: the answer is no better, and .env files need not be rewritten for it.
-        const barren = state.barren?.token === fingerprint(secrets.accessToken) ? state.barren.strategies : new Set<RefreshStrategy>()
-        barren.add(strategy)
-        state.barren = { token: fingerprint(secrets.accessToken), strategies: barren }
+        markBarren(state, secrets.accessToken, strategy)
         state.failures = 0
         const entry = log({ strategy, outcome: 'no_gain', newExpiresAt: inspection.expiresAt, note: noGainNote(strategy) })
         this.deps.ctx.events.emit('app.notice', { level: 'warning', message: `Token refresh for ${profile.name} gained nothing: ${entry.note ?? ''}`, at: this.now })
-        this.schedule(profile, 'scheduled')
+        this.schedule(profile)
         this.announce(profile, secrets)
         return entry
       }
@@ -295,7 +244,7 @@ export class TokenService {
       if (this.deps.active.snapshot().profile?.id === profileId) await this.deps.active.reload()
       const note = this.syncEnvFiles(profileId, token, extraEnvFile)
       const entry = log({ strategy, outcome: 'success', newExpiresAt: inspection.expiresAt, note })
-      this.schedule(profile, 'scheduled')
+      this.schedule(profile)
       this.announce(profile, { ...secrets, accessToken: token })
       return entry
     } catch (error) {
@@ -311,7 +260,7 @@ export class TokenService {
         fbtraceId: graphError?.fbtraceId ?? null,
       })
       this.deps.ctx.events.emit('app.notice', { level: 'error', message: `Token refresh for ${profile.name} failed: ${entry.errorMessage ?? ''}`, at: this.now })
-      this.schedule(profile, 'scheduled')
+      this.schedule(profile)
       this.announce(profile, secrets)
       return entry
     }
@@ -390,7 +339,7 @@ export class TokenService {
       // Another Switchboard process, or the CLI in a cron job, stored a fresh token meanwhile.
       this.logEntry({ ...base, strategy: 'reload', outcome: 'success', newExpiresAt: null, durationMs: Math.round(performance.now() - startedReal), note: 'A newer token was in the keychain' })
       if (this.deps.active.snapshot().profile?.id === profileId) await this.deps.active.reload()
-      void this.inspect(profileId, 'on_190').catch(() => undefined)
+      void this.inspect(profileId).catch(() => undefined)
       return secrets.accessToken
     }
     if (canMint(profile, secrets)) {
@@ -407,7 +356,7 @@ export class TokenService {
         note: 'Graph refused the token (190) and there is no way to get a new one: no fresher token in the keychain, no admin token to mint one',
       })
     }
-    await this.inspect(profileId, 'on_190').catch(() => undefined)
+    await this.inspect(profileId).catch(() => undefined)
     const view = await this.status(profileId)
     this.deps.ctx.events.emit('app.notice', { level: 'error', message: `${profile.name}: the access token is dead — ${view.needsAction?.message ?? 'it needs a new token'}`, at: this.now })
     throw new SwitchboardError({
@@ -420,12 +369,11 @@ export class TokenService {
   /** The refreshes that can still help this profile's current token (`asked`: also those only an operator would ask for). */
   private strategies(profile: ProfileRow, secrets: ProfileSecrets, asked = false): RefreshStrategy[] {
     const state = this.state(profile.id)
-    const barren = secrets.accessToken && state.barren?.token === fingerprint(secrets.accessToken) ? state.barren.strategies : undefined
-    return strategiesFor(state.inspection, profile, secrets, { barren, asked })
+    return strategiesFor(state.inspection, profile, secrets, { barren: barrenFor(state, secrets.accessToken), asked })
   }
 
   log(profileId: string, limit: number, options: { outcome?: RefreshLogEntry['outcome']; beforeId?: number } = {}) {
-    return this.deps.store.refreshLog.list(profileId, limit, options).map(stripProfile)
+    return this.deps.store.refreshLog.list(profileId, limit, options).map(withoutProfile)
   }
 
   private logEntry(entry: Omit<RefreshLogEntry, 'id'>): RefreshLogEntry {
@@ -435,40 +383,18 @@ export class TokenService {
   }
 
   /** Arms the next inspection and (for refreshable tokens) the next refresh; backs off after failures. */
-  private schedule(profile: ProfileRow, _trigger: RefreshTrigger): void {
+  private schedule(profile: ProfileRow): void {
     const state = this.state(profile.id)
-    this.clearTimers(state)
+    clearSchedule(state, this.deps.ctx.clock)
     if (!this.background) return
-    const clock = this.deps.ctx.clock
-    const now = this.now
-    const inspection = state.inspection
-    const expiresAt = inspection?.expiresAt ?? null
-    let nextInspection = now + this.policy.inspectEveryMs
-    if (expiresAt && expiresAt > now) nextInspection = Math.min(nextInspection, expiresAt + 1000)
-    state.nextInspectionAt = nextInspection
-    state.inspectTimer = clock.setTimeout(() => void this.inspect(profile.id, 'scheduled').catch(() => undefined), nextInspection - now)
-
-    const secrets = this.deps.vault.cached(profile.id) ?? {}
-    const due = inspection ? refreshAt(inspection, this.policy) : null
-    if (due === null || this.strategies(profile, secrets).length === 0 || (expiresAt !== null && expiresAt > 0 && expiresAt <= now)) {
-      state.nextRefreshAt = null
-      return
-    }
-    const backoff = state.failures > 0 ? (this.policy.backoffMs[Math.min(state.failures, this.policy.backoffMs.length) - 1] ?? 0) : 0
-    const earliest = Math.max(now + backoff, state.lastScheduledRun + this.policy.minIntervalMs)
-    const at = Math.max(due, earliest)
-    state.nextRefreshAt = at
-    state.refreshTimer = clock.setTimeout(() => {
-      state.lastScheduledRun = this.now
-      void this.refresh(profile.id, 'scheduled')
-    }, at - now)
-  }
-
-  private clearTimers(state: TokenState): void {
-    if (state.refreshTimer) this.deps.ctx.clock.clearTimeout(state.refreshTimer)
-    if (state.inspectTimer) this.deps.ctx.clock.clearTimeout(state.inspectTimer)
-    state.refreshTimer = undefined
-    state.inspectTimer = undefined
+    armSchedule({
+      state,
+      clock: this.deps.ctx.clock,
+      policy: this.policy,
+      refreshable: this.strategies(profile, this.deps.vault.cached(profile.id) ?? {}).length > 0,
+      inspect: () => void this.inspect(profile.id).catch(() => undefined),
+      refresh: () => void this.refresh(profile.id, 'scheduled'),
+    })
   }
 
   private announce(profile: ProfileRow, secrets: ProfileSecrets): TokenStatus {
@@ -478,29 +404,3 @@ export class TokenService {
   }
 }
 
-/** Whether a refresh moved the expiry: later, or to never. An unknown old expiry counts as moved. */
-function extends_(oldExpiresAt: number | null, newExpiresAt: number | null): boolean {
-  if (oldExpiresAt === null || oldExpiresAt === 0) return true
-  return newExpiresAt === 0 || (newExpiresAt !== null && newExpiresAt > oldExpiresAt)
-}
-
-/** Which token a note is about, without keeping another copy of it. */
-function fingerprint(token: string | undefined): string {
-  return createHash('sha256').update(token ?? '').digest('hex')
-}
-
-function noGainNote(strategy: RefreshStrategy): string {
-  return strategy === 'exchange_user'
-    ? 'Meta answered with a token that expires no later than this one: a long-lived user token cannot be extended. Log in again for a new user token before this one expires, or move to a system-user token, which Switchboard renews by itself. This exchange is not tried again for this token.'
-    : 'Meta answered with a token that expires no later than this one, so it was not kept. This refresh is not tried again for this token; paste a new token, or add the system user\'s admin token so Switchboard can mint one.'
-}
-
-/** A token is "expiring soon" once it is past the moment the policy would refresh it. */
-function dueAt(inspection: TokenInspection, policy: RefreshPolicy): number {
-  return refreshAt(inspection, policy) ?? Number.POSITIVE_INFINITY
-}
-
-function stripProfile(entry: RefreshLogEntry) {
-  const { profileId: _profileId, ...rest } = entry
-  return rest
-}

@@ -131,6 +131,16 @@ export const inboxCalls = {
     input: z.strictObject({ format: z.enum(['jsonl', 'csv']) }),
     result: z.object({ path: z.string(), count: z.number().int() }),
   }),
+  'inbox.exportPage': call({
+    summary: 'Every message of the active profile as export lines, oldest first, one page at a time (the command line streams them)',
+    input: z.strictObject({
+      format: z.enum(['jsonl', 'csv']),
+      /** Where the previous page ended; absent for the first page (which starts with the CSV header). */
+      after: z.strictObject({ timestamp: z.number().int(), id: z.number().int() }).optional(),
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: z.object({ lines: z.array(z.string()), messages: z.number().int(), next: z.object({ timestamp: z.number().int(), id: z.number().int() }).nullable() }),
+  }),
   'inbox.notices': call({
     summary: 'What Meta said about the account, its numbers and templates (template status and quality, number quality, account updates), newest first',
     input: z.strictObject({ limit }),

@@ -113,6 +113,11 @@ export const profileCalls = {
     input: noInput,
     result: z.object({ profiles: z.array(profileSummary), activeId: z.string().nullable(), keychain: keychainStatus }),
   }),
+  'profiles.find': call({
+    summary: 'The profile with this name, or the active one when no name is given (null when there is none)',
+    input: z.strictObject({ name: profileName.optional() }),
+    result: z.object({ profile: profileView.nullable() }),
+  }),
   'profiles.get': call({
     summary: 'One profile with its settings and masked secrets',
     input: z.strictObject({ id: profileId }),

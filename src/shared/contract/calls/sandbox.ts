@@ -25,7 +25,15 @@ export const sandboxCalls = {
   'sandbox.status': call({ summary: 'Whether the built-in Cloud API simulator runs, and its app, WABA and numbers', input: noInput, result: sandboxStatus }),
   'sandbox.start': call({
     summary: 'Start the simulator, create or update the `sandbox` profile, make it active and point its webhooks here',
-    input: z.strictObject({ customers: z.boolean().optional() }).optional(),
+    input: z
+      .strictObject({
+        customers: z.boolean().optional(),
+        /** Simulated delays pass this many times faster (demos and tests); never token lifetimes. */
+        speed: z.number().min(0.01).max(1000).optional(),
+        /** Meta's irregularities: out-of-order and duplicate statuses, messages never read. */
+        quirks: z.boolean().optional(),
+      })
+      .optional(),
     result: sandboxStatus,
   }),
   'sandbox.stop': call({ summary: 'Stop the simulator', input: noInput, result: sandboxStatus }),

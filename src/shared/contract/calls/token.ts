@@ -133,7 +133,14 @@ export const tokenCalls = {
   'token.refresh': call({
     summary: 'Refresh the token now with the strategy its kind supports (or the one given)',
     input: z
-      .strictObject({ profileId: z.string().min(1).max(64).optional(), strategy: z.enum(['auto', ...refreshStrategies]).optional() })
+      .strictObject({
+        profileId: z.string().min(1).max(64).optional(),
+        strategy: z.enum(['auto', ...refreshStrategies]).optional(),
+        /** Also write the new token into this existing .env file (an absolute path); only its token line changes. */
+        writeEnv: z.string().min(1).max(4096).optional(),
+        /** Who asked: the UI (`manual`) or the command line (`cli`), for the refresh log. */
+        trigger: z.enum(['manual', 'cli']).optional(),
+      })
       .optional(),
     result: z.object({ status: tokenStatus, entry: refreshLogEntry }),
   }),
