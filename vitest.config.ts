@@ -29,6 +29,18 @@ export default defineConfig({
         },
       },
       {
+        // The renderer's stores and pure helpers, in Node: stores talk to a real core through the contract (test/support/renderer-api.ts).
+        resolve: { alias },
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.ts'],
+          globalSetup: ['test/support/global-keyring.ts'],
+          setupFiles: ['test/support/renderer-setup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
         // npm run test:stress: the long runs (SIGKILL loop, big fuzz runs, a heavier slowloris).
         resolve: { alias },
         test: {

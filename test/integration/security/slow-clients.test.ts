@@ -7,14 +7,18 @@ const SLOW_CLIENTS = Number(process.env.SWITCHBOARD_SLOWLORIS_CLIENTS ?? 1100)
 const DELIVERIES = Number(process.env.SWITCHBOARD_SLOWLORIS_DELIVERIES ?? 30)
 
 /** A client that opens a request and then dribbles header bytes, never finishing (slowloris). */
-function slowClient(port: number): { socket: Socket; stop: () => void } {
+function slowClient(port: number): { socket: Socket; connected: Promise<void>; stop: () => void } {
   const socket = connect(port, '127.0.0.1')
+  const connected = new Promise<void>((resolve) => {
+    socket.once('connect', () => resolve())
+    socket.once('error', () => resolve())
+  })
   socket.on('error', () => undefined)
   socket.write('POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')
   const timer = setInterval(() => {
     if (socket.writable) socket.write('a')
   }, 200)
-  return { socket, stop: () => (clearInterval(timer), socket.destroy()) }
+  return { socket, connected, stop: () => (clearInterval(timer), socket.destroy()) }
 }
 
 describe('slow and abusive clients', () => {
@@ -28,7 +32,8 @@ describe('slow and abusive clients', () => {
   it(`${SLOW_CLIENTS} slowloris connections do not stop real deliveries from being acknowledged`, async () => {
     const slow = Array.from({ length: SLOW_CLIENTS }, () => slowClient(hook.port))
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1500))
+      // Every slow client holds its connection before the real deliveries start.
+      await Promise.all(slow.map((client) => client.connected))
       for (let i = 0; i < DELIVERIES; i++) {
         const started = Date.now()
         const response = await hook.post(inbound('4915100007777', 'Real', { type: 'text', text: { body: `real ${i}` } }))

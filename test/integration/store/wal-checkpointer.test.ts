@@ -1,13 +1,12 @@
 import { statSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Store, WalCheckpointer } from '../../../src/main/core/store'
 import { tempDir } from '../../support/temp'
 
 const autocheckpoint = (store: Store) => (store.db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20))
-  expect(condition(), what).toBe(true)
+  await vi.waitFor(() => expect(condition(), what).toBe(true), { timeout: 6000, interval: 20 })
 }
 
 describe('WAL checkpoints on a worker thread', () => {

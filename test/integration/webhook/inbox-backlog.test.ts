@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ManualClock } from '../../../src/main/core'
 import type { CapturedRequest, CaptureResult, InboxChange } from '../../../src/main/core/store'
 import { parseDelivery } from '../../../src/main/core/webhook'
@@ -44,8 +44,7 @@ function leaveUnfiled(hook: WebhookHarness, requests: CapturedRequest[]): void {
 }
 
 async function untilFiled(hook: WebhookHarness): Promise<void> {
-  for (let i = 0; i < 200 && hook.core.webhook.backlog.pending > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
-  expect(hook.core.webhook.backlog.pending).toBe(0)
+  await vi.waitFor(() => expect(hook.core.webhook.backlog.pending).toBe(0), { timeout: 2000, interval: 10 })
 }
 
 describe('inbox backlog', () => {
@@ -161,8 +160,7 @@ describe('inbox backlog', () => {
     })
     hook.core.store.db.exec('PRAGMA query_only = 1')
     hook.core.webhook.backlog.added(requests.length)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(faults.at(-1)).toMatch(/cannot file them into the inbox .*readonly/)
+    await vi.waitFor(() => expect(faults.at(-1)).toMatch(/cannot file them into the inbox .*readonly/))
     expect(hook.core.webhook.backlog.pending).toBe(20)
 
     hook.core.store.db.exec('PRAGMA query_only = 0')

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, CallResult, EventPayload, MessageView, OutgoingMessage, TemplateView } from '@shared/contract'
 import { api } from '../api'
-import { mergeMessages, useInbox } from './inbox'
+import { useInbox } from './inbox'
 
 export type SendResult = CallResult<'composer.send'>
 export type MarkReadResult = CallResult<'composer.markRead'>
@@ -92,12 +92,6 @@ export const useComposer = create<ComposerStore>()((set, get) => {
       return { touched }
     })
 
-  /** The open thread shows a sent message at once, before any refresh. */
-  const showInThread = (message: MessageView) =>
-    useInbox.setState((s) =>
-      s.thread && s.thread.key === message.contact && !s.thread.loading && !s.thread.detached ? { thread: { ...s.thread, messages: mergeMessages(s.thread.messages, [message]) } } : {},
-    )
-
   const refreshSent = async (contact: string) => {
     sentRefresh.delete(contact)
     const started = epoch
@@ -130,7 +124,7 @@ export const useComposer = create<ComposerStore>()((set, get) => {
       actions: key === contact ? without(s.actions, contact) : s.actions,
     }))
     if (keepDraft) void api().composer.saveDraft({ contact, text: draft })
-    showInThread(message)
+    useInbox.getState().showSent(message)
     touch([contact])
   }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { AppError, CallResult, ConversationView, EventPayload, MessageView } from '@shared/contract'
 import { api } from '../api'
+import { CoalescedRefresh } from './coalesced-refresh'
 
 export type InboxStats = CallResult<'inbox.stats'>
 type ThreadContact = CallResult<'inbox.thread'>['contact']
@@ -42,6 +43,8 @@ interface InboxStore {
   /** Leave a search hit's window for the newest messages. */
   showLatest: () => Promise<void>
   changed: (payload: EventPayload<'inbox.changed'>) => void
+  /** A message this window just sent: shown in its open thread at once, before any refresh. */
+  showSent: (message: MessageView) => void
   /** The active profile changed: everything shown belongs to another integration. */
   reset: () => void
   /** Whether the Inbox screen is on screen: changes are fetched only while it is. */
@@ -95,19 +98,11 @@ const oldestFirst = (messages: MessageView[]) => messages.slice().reverse()
 /** Where the lists are scrolled: not state (nothing renders from it), only what refreshes read. */
 const viewport = { conversations: { first: 0, last: 0 }, thread: { first: 0, last: 0 } }
 
-interface PendingChanges {
-  contacts: Set<string>
-  any: boolean
-}
-
 export const useInbox = create<InboxStore>()((set, get) => {
   /** Bumped on reset: answers to calls made before belong to another profile and are dropped. */
   let epoch = 0
   let shown = false
-  let pending: PendingChanges = { contacts: new Set(), any: false }
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let inFlight = false
-  let lastRun = 0
+  /** Events counted but not shown yet: they are added to `liveEvents` when the next refresh runs. */
   let uncounted = 0
 
   const count = () => {
@@ -117,25 +112,10 @@ export const useInbox = create<InboxStore>()((set, get) => {
     set((s) => ({ liveEvents: s.liveEvents + add }))
   }
 
-  const schedule = () => {
-    if (timer || inFlight || !pending.any) return
-    timer = setTimeout(() => void run(), Math.max(0, lastRun + REFRESH_INTERVAL_MS - Date.now()))
-  }
-
-  const run = async () => {
-    timer = undefined
-    const work = pending
-    pending = { contacts: new Set(), any: false }
-    inFlight = true
-    lastRun = Date.now()
+  const refreshes = new CoalescedRefresh(REFRESH_INTERVAL_MS, async (contacts) => {
     count()
-    try {
-      await refresh(work.contacts)
-    } finally {
-      inFlight = false
-      schedule()
-    }
-  }
+    await refresh(contacts)
+  })
 
   /** Fetches again only what is on screen: the head of the list down to the last visible row, and the open thread's visible window. */
   const refresh = async (contacts: Set<string>) => {
@@ -309,16 +289,18 @@ export const useInbox = create<InboxStore>()((set, get) => {
       }
       // Off screen nothing is fetched: the screen loads afresh when it comes back.
       if (!get().loaded || !shown) return
-      for (const contact of payload.contacts) pending.contacts.add(contact)
-      pending.any = true
-      schedule()
+      refreshes.add(payload.contacts)
+    },
+
+    showSent(message) {
+      set((s) =>
+        s.thread && s.thread.key === message.contact && !s.thread.loading && !s.thread.detached ? { thread: { ...s.thread, messages: mergeMessages(s.thread.messages, [message]) } } : {},
+      )
     },
 
     reset() {
       epoch++
-      pending = { contacts: new Set(), any: false }
-      if (timer) clearTimeout(timer)
-      timer = undefined
+      refreshes.cancel()
       set({ loaded: false, conversations: [], total: 0, hasMore: false, loadingMore: false, error: null, selected: null, thread: null, stats: null })
       if (shown) void get().load()
     },
