@@ -46,6 +46,56 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox plays Meta: it shares nothing with the Graph client, the token service or the
+    // webhook parser (not even types), so one cannot hide the other's mistakes. Logging and the clock only.
+    files: ['src/main/core/sandbox/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
+          patterns: [
+            { group: ['../*', '!../clock', '!../log'], ...deepImport('The sandbox stands apart: it imports only ../clock and ../log from the core.') },
+            { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/core/sandbox/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
+          patterns: [
+            { group: ['../../*', '!../../clock', '!../../log', '../../../*'], ...deepImport('The sandbox stands apart: it imports only clock and log from the core.') },
+            { group: ['../*/*', '!../*/index'], ...deepImport('Import another sandbox part through its index.ts only.') },
+            { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the sandbox session runs the sandbox; everything else reaches it through the contract.
+    files: ['src/main/core/!(sandbox|sandbox-session)/**/*.ts', 'src/main/core/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
+          patterns: [
+            { group: ['../*/*', '!../*/index'], ...deepImport('Import another core concern through its index.ts only.') },
+            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
+            { group: ['../sandbox', './sandbox', '../sandbox/*', './sandbox/*'], ...deepImport('Only sandbox-session imports the sandbox.') },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/*.ts', 'src/main/!(core)/**/*.ts'],
     rules: {
       'no-restricted-imports': [

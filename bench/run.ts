@@ -20,7 +20,7 @@ import { webhookIngestScenario } from './scenarios/webhook-ingest'
 
 /**
  * `npm run bench`: builds nothing itself (the npm script builds the app and this file first), then
- * runs the seven scenarios of issue 9 and prints one table; the same figures go to
+ * runs the seven scenarios and prints one table; the same figures go to
  * bench/results/latest.json.
  */
 const distDir = dirname(fileURLToPath(import.meta.url))

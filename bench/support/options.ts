@@ -5,7 +5,7 @@ export interface BenchOptions {
   only: Set<number>
   /** Keep the temp data dirs (they hold about 1 GB). */
   keep: boolean
-  /** Messages in the big store (1,000,000 as the issue says; smaller only to try the bench quickly). */
+  /** Messages in the big store (1,000,000 by default; smaller only to try the bench quickly). */
   messages: number
   /** Messages in the UI store of scenario 5. */
   uiMessages: number

@@ -11,7 +11,7 @@ export interface Figure {
 }
 
 export interface Goal {
-  /** What the issue holds the figure to, e.g. `p99 ≤ 10 ms`. */
+  /** The goal the figure is held to, e.g. `p99 ≤ 10 ms`. */
   goal: string
   /** The measured side of the comparison, e.g. `0.72 × (a)`. */
   measured: string

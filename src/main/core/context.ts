@@ -17,7 +17,7 @@ export interface CoreConfig {
   log: Logger
   redactor: Redactor
   validateResults?: boolean
-  /** When to refresh tokens; the default follows the issue (25% of lifetime or 7 days). */
+  /** When to refresh tokens; by default when 25% of the lifetime or 7 days remain, whichever comes first. */
   tokenPolicy?: RefreshPolicy
   /** How long a write waits for another process's SQLite lock (see store/database.ts). */
   storeBusyTimeoutMs?: number
