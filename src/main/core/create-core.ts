@@ -57,11 +57,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
   const store = Store.open(config.dataDir, config.storeBusyTimeoutMs)
   const vault = new Vault(config.keychain ?? keytarKeychain(), config.redactor)
-  const profiles = new ProfileService({ store, vault, clock: config.clock, events, override: config.profile ?? null })
+  const profiles = new ProfileService({ ctx: context, store, vault })
   const envImport = new EnvImportService(profiles, store, config.clock)
-  const active = new ActiveProfile(profiles, vault, events, config.log)
+  const active = new ActiveProfile({ ctx: context, profiles, vault })
   await active.start()
-  const webhook = new WebhookService(context, store, active)
+  const webhook = new WebhookService({ ctx: context, store, active })
   // Backoff between Graph retries is network time: always the real clock, even when tests drive a manual one.
   const graphClients = new GraphClients({ log: config.log, redactor: config.redactor, clock: systemClock, userAgent: `Switchboard/${config.version}` })
   const sandbox = new SandboxSession(context, profiles, active, webhook, graphClients)
@@ -78,7 +78,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...webhookHandlers(webhook, store),
     ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
-    ...composerHandlers(new ComposerService(context, store, profiles, active, tokens)),
+    ...composerHandlers(new ComposerService({ ctx: context, store, profiles, active, tokens })),
     ...tunnelHandlers(tunnel),
   }
   assertComplete(handlers)

@@ -1,5 +1,4 @@
-import type { EventHub } from '../events'
-import type { Logger } from '../log'
+import type { CoreContext } from '../context'
 import type { ProfileService } from '../profiles'
 import type { ProfileSecrets, Vault } from '../secrets'
 import type { ProfileRow } from '../store'
@@ -19,16 +18,11 @@ export class ActiveProfile {
   private current: ActiveSnapshot = { profile: undefined, secrets: {}, keychainError: null }
   private loading: Promise<void> | undefined
 
-  constructor(
-    private readonly profiles: ProfileService,
-    private readonly vault: Vault,
-    private readonly events: EventHub,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly deps: { ctx: CoreContext; profiles: ProfileService; vault: Vault }) {}
 
   /** Starts following profile changes and loads the active profile once. */
   async start(): Promise<void> {
-    this.events.on('profiles.changed', () => {
+    this.deps.ctx.events.on('profiles.changed', () => {
       void this.reload()
     })
     await this.reload()
@@ -40,16 +34,16 @@ export class ActiveProfile {
 
   reload(): Promise<void> {
     const run = async () => {
-      const profile = this.profiles.active()
+      const profile = this.deps.profiles.active()
       if (!profile) {
         this.current = { profile: undefined, secrets: {}, keychainError: null }
         return
       }
       try {
-        this.current = { profile, secrets: await this.vault.load(profile.id), keychainError: null }
+        this.current = { profile, secrets: await this.deps.vault.load(profile.id), keychainError: null }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
-        this.log.warn('active profile secrets could not be read', { profile: profile.name, error: message })
+        this.deps.ctx.log.warn('active profile secrets could not be read', { profile: profile.name, error: message })
         this.current = { profile, secrets: {}, keychainError: message }
       }
     }

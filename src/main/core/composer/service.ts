@@ -23,13 +23,19 @@ export function marketingWarning(stoppedAt: number): string {
 
 /** Sending: validated recipients, the 24-hour window, token recovery, and the message in its thread at once. */
 export class ComposerService {
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly store: Store,
-    private readonly profiles: ProfileService,
-    private readonly active: ActiveProfile,
-    private readonly tokens: TokenService,
-  ) {}
+  private readonly ctx: CoreContext
+  private readonly store: Store
+  private readonly profiles: ProfileService
+  private readonly active: ActiveProfile
+  private readonly tokens: TokenService
+
+  constructor(deps: { ctx: CoreContext; store: Store; profiles: ProfileService; active: ActiveProfile; tokens: TokenService }) {
+    this.ctx = deps.ctx
+    this.store = deps.store
+    this.profiles = deps.profiles
+    this.active = deps.active
+    this.tokens = deps.tokens
+  }
 
   private profileId(): string {
     const id = this.active.snapshot().profile?.id ?? this.profiles.activeId()

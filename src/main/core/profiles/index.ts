@@ -1,3 +1,3 @@
-export { ProfileService, type ProfileServiceOptions } from './service'
+export { ProfileService, type ProfileServiceDeps } from './service'
 export { profileHandlers } from './handlers'
 export { profileView } from './view'

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { DEFAULT_GRAPH_VERSION } from '@shared/credentials'
 import { SwitchboardError, type FieldWarning, type KeychainStatusView, type ProfileChanges, type ProfileSummary, type ProfileView } from '@shared/contract'
-import type { Clock } from '../clock'
-import type { EventHub } from '../events'
+import type { CoreContext } from '../context'
 import type { ProfileSecrets, SecretField, Vault } from '../secrets'
 import type { ProfileKind, ProfileRow, Store } from '../store'
 import { profileView } from './view'
@@ -10,13 +9,10 @@ import { credentialWarnings } from './warnings'
 
 const ACTIVE_KEY = 'active_profile'
 
-export interface ProfileServiceOptions {
+export interface ProfileServiceDeps {
+  ctx: CoreContext
   store: Store
   vault: Vault
-  clock: Clock
-  events: EventHub
-  /** `--profile NAME` from the command line: used instead of the stored active profile. */
-  override?: string | null
 }
 
 /**
@@ -26,12 +22,13 @@ export interface ProfileServiceOptions {
 export class ProfileService {
   private override: string | null
 
-  constructor(private readonly options: ProfileServiceOptions) {
-    this.override = options.override ?? null
+  constructor(private readonly deps: ProfileServiceDeps) {
+    /** `--profile NAME` from the command line: used instead of the stored active profile. */
+    this.override = deps.ctx.config.profile ?? null
   }
 
   private get store() {
-    return this.options.store
+    return this.deps.store
   }
 
   list(): ProfileSummary[] {
@@ -75,7 +72,7 @@ export class ProfileService {
     let secrets: ProfileSecrets | null = null
     let problem: KeychainStatusView | null = null
     try {
-      secrets = await this.options.vault.load(id)
+      secrets = await this.deps.vault.load(id)
     } catch (error) {
       problem = this.problemOf(error)
     }
@@ -87,7 +84,7 @@ export class ProfileService {
     if (this.store.profiles.byName(trimmed)) {
       throw new SwitchboardError({ code: 'conflict', message: `A profile named "${trimmed}" already exists`, fields: { name: 'Already taken' } })
     }
-    const now = this.options.clock.now()
+    const now = this.deps.ctx.clock.now()
     const row: ProfileRow = {
       id: `prf_${randomBytes(6).toString('hex')}`,
       name: trimmed,
@@ -115,14 +112,14 @@ export class ProfileService {
       throw new SwitchboardError({ code: 'conflict', message: `A profile named "${name.trim()}" already exists`, fields: { name: 'Already taken' } })
     }
     if (this.override !== null && this.override.toLowerCase() === row.name.toLowerCase()) this.override = name.trim()
-    this.store.profiles.rename(id, name.trim(), this.options.clock.now())
+    this.store.profiles.rename(id, name.trim(), this.deps.ctx.clock.now())
     this.changed(id)
   }
 
   /** Keychain entries first: if they cannot be removed, the profile stays as it was. */
   async delete(id: string): Promise<void> {
     this.require(id)
-    await this.options.vault.deleteAll(id)
+    await this.deps.vault.deleteAll(id)
     this.store.transaction(() => {
       this.store.profiles.delete(id)
       if (this.store.settings.get(ACTIVE_KEY) === id) {
@@ -154,8 +151,8 @@ export class ProfileService {
     >
     let before: ProfileSecrets | undefined
     if (Object.keys(secretChanges).length > 0) {
-      before = await this.options.vault.load(row.id)
-      await this.options.vault.save(row.id, secretChanges)
+      before = await this.deps.vault.load(row.id)
+      await this.deps.vault.save(row.id, secretChanges)
     }
     const settings = changes.settings ?? {}
     try {
@@ -168,10 +165,10 @@ export class ProfileService {
           graphVersion: settings.graphVersion ?? row.graphVersion,
           appSecretProof: settings.appSecretProof ?? row.appSecretProof,
         },
-        this.options.clock.now(),
+        this.deps.ctx.clock.now(),
       )
     } catch (error) {
-      if (before) await this.options.vault.save(row.id, restoreChanges(before, secretChanges)).catch(() => undefined)
+      if (before) await this.deps.vault.save(row.id, restoreChanges(before, secretChanges)).catch(() => undefined)
       throw error
     }
     this.changed(row.id)
@@ -179,12 +176,12 @@ export class ProfileService {
   }
 
   ensureKeychain(): Promise<void> {
-    return this.options.vault.ensureUsable()
+    return this.deps.vault.ensureUsable()
   }
 
   async secrets(id: string): Promise<ProfileSecrets> {
     this.require(id)
-    return this.options.vault.load(id)
+    return this.deps.vault.load(id)
   }
 
   private problemOf(error: unknown): KeychainStatusView {
@@ -196,7 +193,7 @@ export class ProfileService {
   }
 
   private changed(profileId: string | null): void {
-    this.options.events.emit('profiles.changed', { activeId: this.activeId(), profileId })
+    this.deps.ctx.events.emit('profiles.changed', { activeId: this.activeId(), profileId })
   }
 }
 

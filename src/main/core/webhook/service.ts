@@ -32,11 +32,15 @@ export class WebhookService {
   /** Messages first stored since this process started: the inbox's live counter. */
   receivedThisSession = 0
 
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly store: Store,
-    private readonly active: ActiveProfile,
-  ) {
+  private readonly ctx: CoreContext
+  private readonly store: Store
+  private readonly active: ActiveProfile
+
+  constructor(deps: { ctx: CoreContext; store: Store; active: ActiveProfile }) {
+    const { ctx, store } = deps
+    this.ctx = ctx
+    this.store = store
+    this.active = deps.active
     this.backlog = new InboxBacklog({
       store,
       clock: ctx.clock,
