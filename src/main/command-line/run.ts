@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { SwitchboardError } from '@shared/contract'
+import { fixOf, SwitchboardError } from '@shared/contract'
 import { exitCodes, UsageError, type Command, type CommandIo, type CommandRun } from './command'
 import { globalOptions } from './global-options'
 import { commandHelp, mainHelp } from './help'
@@ -64,7 +64,8 @@ export async function runCli(argv: readonly string[], io: CommandIo, commands: r
 function describeError(error: unknown): string {
   if (error instanceof SwitchboardError) {
     const graph = error.graph ? ` (Graph error ${error.graph.code}${error.graph.subcode ? `/${error.graph.subcode}` : ''})` : ''
-    return `${error.message}${graph}${error.fix ? `\n  fix: ${error.fix}` : ''}`
+    const fix = fixOf(error.toJSON())
+    return `${error.message}${graph}${fix ? `\n  fix: ${fix}` : ''}`
   }
   return error instanceof Error ? error.message : String(error)
 }

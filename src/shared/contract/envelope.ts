@@ -13,6 +13,8 @@ export const errorCodes = [
   'keychain_denied',
   'graph',
   'network',
+  /** The answer to a call never reached this window (the connection to Switchboard dropped or timed out): a send may or may not have happened. */
+  'connection_lost',
   'outcome_unknown',
   'token_expired',
   'store_unavailable',
@@ -106,6 +108,11 @@ export class SwitchboardError extends Error {
       ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
     }
   }
+}
+
+/** What the operator can do about an error: Graph's hint for a Graph answer, else the core's fix. */
+export function fixOf(error: AppError): string | null {
+  return error.graph?.hint ?? error.fix ?? null
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

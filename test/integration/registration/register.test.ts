@@ -117,8 +117,7 @@ describe('registering the tunnel with Meta (the sandbox)', () => {
     expect(failure).toMatchObject({
       code: 'graph',
       message: expect.stringMatching(/callback verification failed.*HTTP Status Code = 403/) as string,
-      graph: { code: 2200 },
-      fix: expect.stringMatching(/verification request did not get the challenge back/) as string,
+      graph: { code: 2200, hint: expect.stringMatching(/verification request did not get the challenge back/) as string },
     })
     // The other listener refused Meta's GET (and the self-test's) and says so in its inspector.
     expect((await other.core.call('webhook.requests', { limit: 10, verdict: 'verify_failed' })).items).toHaveLength(2)

@@ -1,4 +1,4 @@
-import type { TunnelStartInput, TunnelStatus } from '@shared/contract'
+import { fixOf, SwitchboardError, type TunnelStartInput, type TunnelStatus } from '@shared/contract'
 import { startBrowserServer } from '../../bridge'
 import { rendererDirFrom } from '../../static'
 import { UsageError, type Command, type CommandIo, type CommandRun } from '../command'
@@ -145,8 +145,8 @@ async function startTunnel(core: Core, run: CommandRun, input: TunnelStartInput)
   try {
     report(await core.call('tunnel.start', input))
   } catch (error) {
-    const fix = (error as { fix?: unknown }).fix
-    run.io.stderr.write(`switchboard serve: tunnel ${input.provider}: ${(error as Error).message}${typeof fix === 'string' ? ` (${fix})` : ''}\n`)
+    const fix = error instanceof SwitchboardError ? fixOf(error.toJSON()) : null
+    run.io.stderr.write(`switchboard serve: tunnel ${input.provider}: ${(error as Error).message}${fix ? ` (${fix})` : ''}\n`)
   }
 }
 

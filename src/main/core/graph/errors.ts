@@ -79,7 +79,7 @@ export class GraphError extends SwitchboardError implements GraphErrorFacts, Req
     super({
       code: facts.tokenInvalid ? 'token_expired' : 'graph',
       message: `${said} (${label(body.code, body.subcode)}, HTTP ${init.status})`,
-      fix: facts.hint,
+      // What to do is graph.hint; `fix` stays for conditions outside Graph's answer.
       graph,
       requestId: init.requestId,
       ...(init.exchange ? { exchange: init.exchange } : {}),

@@ -17,7 +17,6 @@ export function registrationFailure(error: unknown, what: string): SwitchboardEr
     return new SwitchboardError({
       code: error.code,
       message: `${what}: ${error.message}`,
-      fix: hint,
       graph: { ...error.graph, hint },
       requestId: error.requestId,
     })

@@ -62,7 +62,7 @@ export class WsTransport implements Transport {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
-        resolve({ ok: false, error: { code: 'network', message: `${name} got no answer within ${CALL_TIMEOUT_MS / 1000} s` } })
+        resolve({ ok: false, error: { code: 'connection_lost', message: `${name} got no answer within ${CALL_TIMEOUT_MS / 1000} s` } })
       }, CALL_TIMEOUT_MS)
       const text = JSON.stringify(message)
       const sent = this.socket?.readyState === WebSocket.OPEN
@@ -107,7 +107,7 @@ export class WsTransport implements Transport {
       for (const [id, pending] of this.pending) {
         if (!pending.sent) continue
         clearTimeout(pending.timer)
-        pending.resolve({ ok: false, error: { code: 'network', message: 'The connection to Switchboard dropped before the answer arrived' } })
+        pending.resolve({ ok: false, error: { code: 'connection_lost', message: 'The connection to Switchboard dropped before the answer arrived' } })
         this.pending.delete(id)
       }
       this.setState('reconnecting')

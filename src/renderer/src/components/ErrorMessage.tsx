@@ -15,7 +15,7 @@ export function ErrorMessage({ error }: { error: AppError }) {
         {error.message}
       </div>
       {graph?.hint ? <div className="error-message__fix">{graph.hint}</div> : null}
-      {error.fix && error.fix !== graph?.hint ? <div className="error-message__fix">{error.fix}</div> : null}
+      {error.fix ? <div className="error-message__fix">{error.fix}</div> : null}
       {graph?.fbtraceId ? <div className="error-message__trace">fbtrace_id {graph.fbtraceId}</div> : null}
     </div>
   )

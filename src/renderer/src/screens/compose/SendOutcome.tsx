@@ -2,7 +2,7 @@ import type { AppError } from '@shared/contract'
 import { ErrorMessage, keyLabel, useNow } from '../../components'
 import { useComposer, type ComposerOutcome } from '../../stores'
 import { ExchangeView } from './ExchangeView'
-import { isOutcomeUnknown, retryAdvice, withoutRepeatedFix } from './send-error'
+import { isOutcomeUnknown, retryAdvice } from './send-error'
 
 function FailedSend({ error, what }: { error: AppError; what: string }) {
   const now = useNow()
@@ -26,7 +26,7 @@ function FailedSend({ error, what }: { error: AppError; what: string }) {
   const fields = Object.entries(error.fields ?? {})
   return (
     <div className="outcome">
-      <ErrorMessage error={withoutRepeatedFix(error)} />
+      <ErrorMessage error={error} />
       {advice ? (
         <div className="banner banner--warning" role="status">
           {advice}

@@ -55,18 +55,7 @@ export function retryAdvice(error: AppError, now: number): string | null {
   return `Rate limited. ${DEFAULT_WAIT[code] ?? 'Wait a while before retrying.'}`
 }
 
-/**
- * The send may or may not have reached Meta: the core says so (`outcome_unknown`), or the answer
- * never came back to this window (the connection dropped or timed out: the transport's errors
- * carry neither a request id nor a fix, unlike the core's network errors).
- */
+/** The send may or may not have reached Meta: the core says so, or its answer never came back to this window. */
 export function isOutcomeUnknown(error: AppError): boolean {
-  return error.code === 'outcome_unknown' || (error.code === 'network' && error.requestId === undefined && error.fix === undefined)
-}
-
-/** The error as `ErrorMessage` shows it, without repeating Graph's hint as the fix. */
-export function withoutRepeatedFix(error: AppError): AppError {
-  if (!error.fix || error.fix !== error.graph?.hint) return error
-  const { fix: _fix, ...rest } = error
-  return rest
+  return error.code === 'outcome_unknown' || error.code === 'connection_lost'
 }

@@ -3,7 +3,6 @@ import { APP_CALLBACK_WARNING, registrationModeLabels, registrationModes, type R
 import { ErrorMessage } from '../../../components'
 import { useAppInfo, useProfiles, useTunnel } from '../../../stores'
 import { RegistrationSteps } from './RegistrationSteps'
-import { withoutRepeatedFix } from './shown-error'
 
 /**
  * "Register with Meta": where Meta should deliver (this number's override by default; the WABA's
@@ -76,7 +75,7 @@ export function RegisterForm({ status }: { status: TunnelStatus }) {
           ) : null}
         </div>
       </form>
-      {error ? <ErrorMessage error={withoutRepeatedFix(error)} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
       {result ? <RegistrationSteps result={result} sandbox={sandbox} /> : null}
     </section>
   )
