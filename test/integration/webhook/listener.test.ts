@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { envelope, inbound, inboundKinds, messagesValue, PHONE_NUMBER_ID, statusUpdate, wamid } from '../../support/webhook-payloads'
 import { metaEscapedJson } from '../../support/meta-bytes'
-import { webhookHarness, type WebhookHarness } from '../../support/webhook'
+import { sign, webhookHarness, type WebhookHarness } from '../../support/webhook'
 
 let hook: WebhookHarness
 beforeAll(async () => {
@@ -175,7 +176,7 @@ describe('webhook listener: refusals store no event', () => {
     ['a forged signature', { signature: `sha256=${'0'.repeat(64)}` }, 401, 'does not match'],
     ['a body signed with another secret', { secret: 'ffffffffffffffffffffffffffffffff' }, 401, 'does not match'],
     ['no signature', { signature: null }, 401, 'No X-Hub-Signature-256'],
-    ['a malformed signature header', { signature: 'md5=abc' }, 401, 'does not match'],
+    ['a malformed signature header', { signature: 'md5=abc' }, 401, 'not sha256= and 64 hex digits'],
     ['malformed JSON with a valid signature', { raw: '{"object": "whatsapp_business_account", ' }, 400, 'not JSON'],
   ])('%s → %i', async (_case, options, status, reason) => {
     const before = countEvents().n
@@ -185,6 +186,41 @@ describe('webhook listener: refusals store no event', () => {
     const latest = (await requests()).items[0]!
     expect(latest).toMatchObject({ verdict: 'rejected', status })
     expect(latest.reason).toContain(reason)
+  })
+
+  it('refuses an unsigned request before reading its body, and closes the connection', async () => {
+    const socket = connect(hook.port, '127.0.0.1')
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    // Headers promise a megabyte; not a byte of it is sent.
+    socket.write('POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n')
+    const answer = await new Promise<string>((resolve) => {
+      let text = ''
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+      socket.on('close', () => resolve(text))
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 401/)
+    expect(answer.toLowerCase()).toContain('connection: close')
+    expect((await requests()).items[0]).toMatchObject({ verdict: 'rejected', status: 401, signature: 'missing', size: 1000000 })
+  })
+
+  it.each([
+    ['Origin', { origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site', { 'sec-fetch-site': 'cross-site' }],
+  ])('refuses a request a browser sent (%s): Meta never sends one', async (_case, headers) => {
+    const before = countEvents().n
+    const raw = JSON.stringify(inbound('4915100000011', 'Page', { type: 'text', text: { body: 'from a web page' } }))
+    const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw, hook.appSecret), ...headers }, body: raw })
+    expect(response.status).toBe(403)
+    expect(countEvents().n).toBe(before)
+    expect((await requests()).items[0]!.reason).toContain('web browser')
+    expect((await fetch(`${hook.url}?hub.mode=subscribe&hub.verify_token=${hook.verifyToken}&hub.challenge=1`, { headers })).status).toBe(403)
+  })
+
+  it('counts refusals since start and over the last minute', async () => {
+    const before = hook.core.webhook.status().refused.sinceStart
+    for (let i = 0; i < 3; i++) await hook.post({ forged: i }, { signature: `sha256=${'1'.repeat(64)}` })
+    await vi.waitFor(() => expect(hook.core.webhook.status().refused.sinceStart).toBe(before + 3))
+    expect(hook.core.webhook.status().refused.lastMinute).toBeGreaterThanOrEqual(3)
   })
 
   it('answers 413 above the 4 MiB limit without reading it all', async () => {

@@ -396,6 +396,24 @@ export class InboxQueries {
     }
   }
 
+  /**
+   * Keeps the refused requests (rejected, failed verifications) within a quota: at most `maxCount`
+   * rows and `maxBytes` of stored bodies, the newest kept. Anyone who finds the tunnel URL can send
+   * them; none of them is a delivery. Returns how many went.
+   */
+  pruneRefused(maxCount: number, maxBytes: number): number {
+    const cutoff = this.db
+      .prepare(
+        `SELECT id FROM (
+           SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS n, SUM(COALESCE(LENGTH(body), 0)) OVER (ORDER BY id DESC) AS bytes
+           FROM webhook_requests WHERE verdict IN ('rejected', 'verify_failed')
+         ) WHERE n > ? OR bytes > ? ORDER BY id DESC LIMIT 1`,
+      )
+      .get(maxCount, maxBytes) as { id: number } | undefined
+    if (!cutoff) return 0
+    return Number(this.db.prepare(`DELETE FROM webhook_requests WHERE verdict IN ('rejected', 'verify_failed') AND id <= ?`).run(cutoff.id).changes)
+  }
+
   /** Deletes raw requests older than the cutoff (never one still waiting to be filed); their messages stay. Returns how many went. */
   pruneRequests(before: number): number {
     return Number(this.db.prepare('DELETE FROM webhook_requests WHERE received_at < ? AND inbox_pending = 0').run(before).changes)

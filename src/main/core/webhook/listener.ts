@@ -17,6 +17,10 @@ export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024
 export const MAX_JSON_DEPTH = 64
 /** Bodies of refused requests are kept only this far, for the inspector. */
 const REJECTED_BODY_KEEP = 64 * 1024
+/** Bytes of bodies being read at once, over every connection: beyond it new bodies are answered 503 (Meta retries). */
+export const DEFAULT_IN_FLIGHT_BUDGET = 64 * 1024 * 1024
+/** Meta's header: `sha256=` and 64 hex digits. Anything else is refused before the body is read. */
+const SIGNATURE_HEADER = /^sha256=[0-9a-f]{64}$/i
 
 export interface WebhookCredentials {
   profileId: string | null
@@ -31,6 +35,8 @@ export interface ListenerOptions {
   clock: Clock
   log: Logger
   bodyLimit?: number
+  /** Bytes of bodies read at once over all connections (default 64 MiB). */
+  inFlightBudget?: number
   /** Slow or stuck clients are cut off; normal deliveries are unaffected. */
   headersTimeoutMs?: number
   requestTimeoutMs?: number
@@ -57,6 +63,7 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 /** The webhook listener: 127.0.0.1 only, `/webhook`, answers 200 only after the events are committed. */
 export async function startWebhookListener(options: ListenerOptions): Promise<WebhookListener> {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const budget = new BodyBudget(options.inFlightBudget ?? DEFAULT_IN_FLIGHT_BUDGET)
   const server: Server = createServer({
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     headersTimeout: options.headersTimeoutMs ?? 10_000,
@@ -84,14 +91,24 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
     response.end(body)
   }
 
-  /** Answers with `status` once the refusal is recorded (or 503 when even that cannot be stored). */
-  const refuse = async (request: IncomingMessage, response: ServerResponse, captured: Omit<CapturedRequest, 'receivedAt' | 'method' | 'path' | 'remote' | 'headers'>, receivedAt: number, text: string) => {
+  /**
+   * Answers with `status` once the refusal is recorded. `unread`: the body was never read, and the
+   * connection closes with the answer so it never is.
+   */
+  const refuse = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    captured: Omit<CapturedRequest, 'receivedAt' | 'method' | 'path' | 'remote' | 'headers'>,
+    receivedAt: number,
+    text: string,
+    unread = false,
+  ) => {
     try {
       await record(request, captured, receivedAt)
     } catch {
       // The refusal stands even if it could not be written down.
     }
-    answer(response, captured.status, text)
+    answer(response, captured.status, text, unread ? { connection: 'close' } : {})
   }
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -101,8 +118,13 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
     const base = { profileId: credentials.profileId, signature: 'not_checked' as const, body: null, size: 0 }
 
     if (url.pathname !== WEBHOOK_PATH) {
-      request.resume()
-      return refuse(request, response, { ...base, verdict: 'rejected', status: 404, reason: `No webhook at ${url.pathname}: the path is ${WEBHOOK_PATH}` }, receivedAt, 'Not found')
+      return refuse(request, response, { ...base, verdict: 'rejected', status: 404, reason: `No webhook at ${url.pathname}: the path is ${WEBHOOK_PATH}` }, receivedAt, 'Not found', true)
+    }
+    // Meta's servers send no Origin and no Sec-Fetch-* headers; a browser always sends Origin on a POST and
+    // Sec-Fetch-Site/-Dest on everything (server-side fetch implementations send Sec-Fetch-Mode alone).
+    const browser = ['origin', 'sec-fetch-site', 'sec-fetch-dest', 'sec-fetch-user'].some((name) => header(request, name) !== undefined)
+    if (browser) {
+      return refuse(request, response, { ...base, verdict: 'rejected', status: 403, reason: 'Sent by a web browser (Origin or Sec-Fetch headers): Meta never is' }, receivedAt, 'Forbidden', true)
     }
     if (request.method === 'GET') {
       const verdict = verifySubscription(url.searchParams, credentials.verifyToken)
@@ -115,34 +137,38 @@ export async function startWebhookListener(options: ListenerOptions): Promise<We
       return answer(response, 200, verdict.challenge)
     }
     if (request.method !== 'POST') {
-      request.resume()
-      return refuse(request, response, { ...base, verdict: 'rejected', status: 405, reason: `Method ${request.method ?? '?'} is not used by webhooks` }, receivedAt, 'Method not allowed')
+      return refuse(request, response, { ...base, verdict: 'rejected', status: 405, reason: `Method ${request.method ?? '?'} is not used by webhooks` }, receivedAt, 'Method not allowed', true)
     }
 
+    // Everything that can be refused without the body is refused before a byte of it is read.
     const declared = Number(request.headers['content-length'] ?? NaN)
+    const early = { ...base, size: Number.isFinite(declared) ? declared : 0, verdict: 'rejected' as const }
     if (Number.isFinite(declared) && declared > limit) {
-      request.resume()
-      return refuse(request, response, { ...base, verdict: 'rejected', status: 413, size: declared, reason: `Body of ${declared} bytes is above the ${limit}-byte limit` }, receivedAt, 'Payload too large')
+      return refuse(request, response, { ...early, status: 413, reason: `Body of ${declared} bytes is above the ${limit}-byte limit` }, receivedAt, 'Payload too large', true)
     }
-    const raw = await readBody(request, limit)
+    if (!credentials.appSecret) {
+      const reason = 'The active profile has no app secret, so signatures cannot be checked: set it in Settings'
+      return refuse(request, response, { ...early, status: 401, reason }, receivedAt, 'Unauthorized', true)
+    }
+    const signatureHeader = header(request, 'x-hub-signature-256')
+    if (signatureHeader === undefined || !SIGNATURE_HEADER.test(signatureHeader)) {
+      const reason = signatureHeader === undefined ? 'No X-Hub-Signature-256 header' : 'X-Hub-Signature-256 is not sha256= and 64 hex digits'
+      return refuse(request, response, { ...early, status: 401, signature: signatureHeader === undefined ? 'missing' : 'invalid', reason }, receivedAt, 'Unauthorized', true)
+    }
+    const raw = await readBody(request, limit, budget)
     if (raw === 'too-large') {
-      return refuse(request, response, { ...base, verdict: 'rejected', status: 413, reason: `Body is above the ${limit}-byte limit` }, receivedAt, 'Payload too large')
+      return refuse(request, response, { ...base, verdict: 'rejected', status: 413, reason: `Body is above the ${limit}-byte limit` }, receivedAt, 'Payload too large', true)
+    }
+    if (raw === 'busy') {
+      options.log.warn('webhook bodies over the in-flight budget; answering 503 so Meta retries')
+      return answer(response, 503, 'Service unavailable: too many deliveries at once', { 'retry-after': '10', connection: 'close' })
     }
     if (raw === 'aborted') return
     const size = raw.length
     const keep = (text: string) => (text.length > REJECTED_BODY_KEEP ? text.slice(0, REJECTED_BODY_KEEP) : text)
-    if (!credentials.appSecret) {
-      return refuse(
-        request,
-        response,
-        { ...base, size, body: keep(raw.toString('utf8')), verdict: 'rejected', status: 401, signature: 'not_checked', reason: 'The active profile has no app secret, so signatures cannot be checked: set it in Settings' },
-        receivedAt,
-        'Unauthorized',
-      )
-    }
-    const signature = checkSignature(raw, header(request, 'x-hub-signature-256'), credentials.appSecret)
+    const signature = checkSignature(raw, signatureHeader, credentials.appSecret)
     if (signature !== 'valid') {
-      const reason = signature === 'missing' ? 'No X-Hub-Signature-256 header' : 'X-Hub-Signature-256 does not match the body signed with the app secret'
+      const reason = 'X-Hub-Signature-256 does not match the body signed with the app secret'
       return refuse(request, response, { ...base, size, body: keep(raw.toString('utf8')), verdict: 'rejected', status: 401, signature, reason }, receivedAt, 'Unauthorized')
     }
     const text = raw.toString('utf8')
@@ -201,40 +227,48 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+/** The bytes of bodies being read right now, over every connection, against one budget. */
+class BodyBudget {
+  private used = 0
+
+  constructor(private readonly limit: number) {}
+
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.limit) return false
+    this.used += bytes
+    return true
+  }
+
+  give(bytes: number): void {
+    this.used -= bytes
+  }
+}
+
+function readBody(request: IncomingMessage, limit: number, budget: BodyBudget): Promise<Buffer | 'too-large' | 'busy' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
     let done = false
+    const finish = (result: Buffer | 'too-large' | 'busy' | 'aborted') => {
+      if (done) return
+      done = true
+      budget.give(size)
+      chunks.length = 0
+      resolve(result)
+    }
     request.on('data', (chunk: Buffer) => {
       if (done) return
+      if (size + chunk.length > limit) return finish('too-large')
+      if (!budget.take(chunk.length)) return finish('busy')
       size += chunk.length
-      if (size > limit) {
-        done = true
-        chunks.length = 0
-        request.resume()
-        resolve('too-large')
-        return
-      }
       chunks.push(chunk)
     })
     request.on('end', () => {
-      if (!done) {
-        done = true
-        resolve(Buffer.concat(chunks, size))
-      }
+      if (done) return
+      const body = Buffer.concat(chunks, size)
+      finish(body)
     })
-    request.on('aborted', () => {
-      if (!done) {
-        done = true
-        resolve('aborted')
-      }
-    })
-    request.on('error', () => {
-      if (!done) {
-        done = true
-        resolve('aborted')
-      }
-    })
+    request.on('aborted', () => finish('aborted'))
+    request.on('error', () => finish('aborted'))
   })
 }

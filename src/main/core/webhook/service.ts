@@ -6,6 +6,7 @@ import { addChange, hasChange, noChange, WalCheckpointer, type CapturedRequest, 
 import { GroupCommitter, type CommitOutcome } from './group-commit'
 import { InboxBacklog } from './inbox-backlog'
 import { startWebhookListener, type WebhookListener } from './listener'
+import { RefusalCounter } from './refusal-counter'
 
 const RETENTION_KEY = 'webhook.retention_days'
 const PORT_KEY = 'webhook.port'
@@ -16,6 +17,10 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000
 const BACKLOG_ANNOUNCE_MS = 1_000
 /** Stopping files what it can in this long; the rest is filed on the next start. */
 const STOP_FILING_MS = 2_000
+/** Refused requests kept for the inspector: the newest, within a count and a size. */
+const REFUSED_KEPT = 2_000
+const REFUSED_BYTES_KEPT = 16 * 1024 * 1024
+const PRUNE_REFUSED_EVERY = 100
 
 /** The webhook listener's lifecycle, its durable intake, and what the UI hears about both. */
 export class WebhookService {
@@ -31,6 +36,9 @@ export class WebhookService {
   private readonly checkpointer: WalCheckpointer
   /** Messages first stored since this process started: the inbox's live counter. */
   receivedThisSession = 0
+  private readonly refused: RefusalCounter
+  /** Refusals since the last quota check. */
+  private refusedUnpruned = 0
 
   private readonly ctx: CoreContext
   private readonly store: Store
@@ -41,6 +49,7 @@ export class WebhookService {
     this.ctx = ctx
     this.store = store
     this.active = deps.active
+    this.refused = new RefusalCounter(() => ctx.clock.now())
     this.backlog = new InboxBacklog({
       store,
       clock: ctx.clock,
@@ -125,6 +134,7 @@ export class WebhookService {
       inboxBacklog: this.backlog.pending,
       inboxFault: this.filingFault,
       retentionDays: this.retentionDays(),
+      refused: this.refused.snapshot(),
     }
   }
 
@@ -144,6 +154,7 @@ export class WebhookService {
   prune(): void {
     if (this.pruneTimer) this.ctx.clock.clearTimeout(this.pruneTimer)
     try {
+      this.pruneRefused()
       const removed = this.store.inbox.pruneRequests(this.ctx.clock.now() - this.retentionDays() * 24 * 60 * 60 * 1000)
       if (removed > 0) this.ctx.log.info('pruned old webhook requests', { removed })
     } catch (error) {
@@ -154,11 +165,15 @@ export class WebhookService {
 
   private committed({ results, requests }: CommitOutcome): void {
     const change = noChange()
+    let refused = 0
     results.forEach((result, index) => {
-      this.ctx.events.emit('webhook.request', summary(requests[index]!, result))
+      const request = requests[index]!
+      this.ctx.events.emit('webhook.request', summary(request, result))
+      if (request.verdict === 'rejected' || request.verdict === 'verify_failed') refused++
       addChange(change, result)
     })
     this.filed(change)
+    if (refused > 0) this.countRefused(refused)
   }
 
   private filed(change: InboxChange): void {
@@ -172,6 +187,25 @@ export class WebhookService {
     if (size > 0 && now - this.backlogAnnouncedAt < BACKLOG_ANNOUNCE_MS) return
     this.backlogAnnouncedAt = size === 0 ? -Infinity : now
     this.announce()
+  }
+
+  /** Refused requests are counted, and their rows kept within the quota, so a flood costs neither disk nor the inspector. */
+  private countRefused(count: number): void {
+    this.refused.add(count)
+    this.refusedUnpruned += count
+    if (this.refusedUnpruned >= PRUNE_REFUSED_EVERY) {
+      this.refusedUnpruned = 0
+      this.pruneRefused()
+    }
+    this.announce()
+  }
+
+  private pruneRefused(): void {
+    try {
+      this.store.inbox.pruneRefused(REFUSED_KEPT, REFUSED_BYTES_KEPT)
+    } catch (error) {
+      this.ctx.log.warn('could not prune refused webhook requests', { error: (error as Error).message })
+    }
   }
 
   private filingFailed(error: unknown): void {

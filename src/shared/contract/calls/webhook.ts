@@ -30,6 +30,8 @@ export const listenerState = z.object({
   /** Set while committed deliveries cannot be filed into the inbox (retried every second). */
   inboxFault: z.string().nullable(),
   retentionDays: z.number().int(),
+  /** Requests refused since the listener started (forged, unsigned, from a browser …), and in the last minute. */
+  refused: z.object({ sinceStart: z.number().int(), lastMinute: z.number().int() }),
 })
 export type ListenerState = z.infer<typeof listenerState>
 

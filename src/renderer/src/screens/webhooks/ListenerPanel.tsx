@@ -81,6 +81,13 @@ export function ListenerPanel({ listener }: { listener: ListenerState }) {
           <span className="spinner" aria-hidden="true" /> Filing {deliveries(listener.inboxBacklog)} into the inbox: a burst was acknowledged first and is stored; the inbox catches up in moments.
         </p>
       ) : null}
+      {listener.refused.sinceStart > 0 ? (
+        <p className={listener.refused.lastMinute > 0 ? 'banner banner--warning' : 'muted'} data-testid="refused-count">
+          {listener.refused.sinceStart.toLocaleString('en')} request{listener.refused.sinceStart === 1 ? '' : 's'} refused since the listener started
+          {listener.refused.lastMinute > 0 ? `, ${listener.refused.lastMinute.toLocaleString('en')} in the last minute` : ''} (unsigned, forged, from a browser or to
+          another path). The newest are kept for the inspector; a flood is counted here, not stored row by row.
+        </p>
+      ) : null}
       <div className="listener__forms">
         <form className="inline-form" onSubmit={(event) => void onRestart(event)}>
           <label htmlFor="listener-port">Port</label>
