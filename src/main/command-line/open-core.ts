@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path'
-import { createCore, createLogger, defaultDataDir, DEFAULT_GRAPH_BASE_URL, prepareDataDir, Redactor, systemClock, type Core } from '../core'
+import { createCore, createLogger, defaultDataDir, prepareDataDir, Redactor, systemClock, type Core } from '../core'
+import { graphBaseUrlFrom } from '../security'
 import type { CommandRun } from './command'
 import { stringOption } from './options'
 import { version } from '../version'
 
 /** Builds the core the way every CLI command needs it, from the global options. */
 export async function openCore(run: CommandRun, options: { longRunning?: boolean } = {}): Promise<Core> {
+  const graphBaseUrl = graphBaseUrlFrom(run.io.env)
   const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
   prepareDataDir(dataDir)
   const redactor = new Redactor()
@@ -15,7 +17,7 @@ export async function openCore(run: CommandRun, options: { longRunning?: boolean
     shell: 'browser',
     version,
     profile: stringOption(run.values.profile) ?? null,
-    graphBaseUrl: run.io.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
+    graphBaseUrl,
     clock: systemClock,
     log,
     redactor,

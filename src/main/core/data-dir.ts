@@ -1,11 +1,18 @@
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, chmodSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SwitchboardError } from '@shared/contract'
 
-/** Makes sure the data directory exists and can be written, or says exactly why not. */
+/** Only the user who runs Switchboard may list or open its data directory. */
+export const DATA_DIR_MODE = 0o700
+
+/**
+ * Makes sure the data directory exists, can be written and is the user's alone (0700: repaired
+ * when it is looser, e.g. created by hand with the default umask), or says exactly why not.
+ */
 export function prepareDataDir(dataDir: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE })
+    if (process.platform !== 'win32' && (statSync(dataDir).mode & 0o777) !== DATA_DIR_MODE) chmodSync(dataDir, DATA_DIR_MODE)
     accessSync(dataDir, constants.W_OK)
     const probe = join(dataDir, `.write-test-${process.pid}`)
     writeFileSync(probe, '')

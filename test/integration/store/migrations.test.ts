@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { chmodSync, existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
@@ -19,6 +19,18 @@ describe('store', () => {
     expect(store.db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 })
     expect(schemaVersion(store.db)).toBe(migrations.length)
     store.close()
+  })
+
+  it('keeps its files to the user: the database and its WAL 0600, repaired when looser', () => {
+    const dir = tempDir()
+    const first = Store.open(dir)
+    first.db.exec('CREATE TABLE probe (x); INSERT INTO probe VALUES (1)')
+    const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`].map((name) => join(dir, name))
+    for (const file of files) expect(statSync(file).mode & 0o777, file).toBe(0o600)
+    first.close()
+    chmodSync(join(dir, DATABASE_FILE), 0o644)
+    Store.open(dir).close()
+    expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600)
   })
 
   it('refuses a file written by a newer Switchboard instead of damaging it', () => {

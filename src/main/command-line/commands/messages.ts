@@ -1,17 +1,35 @@
-import { createWriteStream } from 'node:fs'
+import { constants as fsConstants, createWriteStream, lstatSync, openSync, type Stats } from 'node:fs'
 import type { MessageView } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
+import { printable, terminalJson } from '../terminal-text'
 
 
 /** Messages per page of an export: enough to stream quickly, few enough to keep memory flat. */
 const EXPORT_PAGE = 2000
 
+/**
+ * How the export file is opened: a new file, never through a symbolic link; an existing one only
+ * with --force, and then truncated in place, still without following a link.
+ */
+function exportFileFlags(path: string, force: boolean): number {
+  let existing: Stats | undefined
+  try {
+    existing = lstatSync(path)
+  } catch {
+    existing = undefined
+  }
+  if (existing?.isSymbolicLink()) throw new Error(`${path} is a symbolic link: export to the file itself, not to a link (nothing was written)`)
+  if (existing && !force) throw new Error(`${path} exists: add --force to replace it (nothing was written)`)
+  const { O_WRONLY, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW } = fsConstants
+  return existing ? O_WRONLY | O_TRUNC | O_NOFOLLOW : O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
+}
+
 function line(m: MessageView): string {
   const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
   const status = m.direction === 'out' && m.status ? ` [${m.status}]` : ''
-  return `${time}  ${m.direction === 'in' ? 'in ' : 'out'}  ${m.contact.padEnd(15)}  ${m.type.padEnd(11)}  ${(m.text ?? '').replace(/\s+/g, ' ')}${status}`
+  return `${time}  ${m.direction === 'in' ? 'in ' : 'out'}  ${printable(m.contact).padEnd(15)}  ${m.type.padEnd(11)}  ${printable(m.text ?? '')}${status}`
 }
 
 export const messagesCommand: Command = {
@@ -35,7 +53,7 @@ export const messagesCommand: Command = {
           ? (await core.call('inbox.thread', { contact, limit })).messages
           : (await core.call('inbox.recent', { limit })).messages
       const ordered = search ? messages : [...messages].reverse()
-      if (run.values.json) run.io.stdout.write(JSON.stringify(ordered, null, 2) + '\n')
+      if (run.values.json) run.io.stdout.write(terminalJson(ordered) + '\n')
       else if (ordered.length === 0) run.io.stderr.write('No messages.\n')
       else run.io.stdout.write(ordered.map(line).join('\n') + '\n')
       return exitCodes.ok
@@ -48,14 +66,17 @@ export const messagesExportCommand: Command = {
   summary: 'Export every message of the profile as JSON Lines or CSV',
   options: {
     format: { type: 'string', valueName: 'jsonl|csv', description: 'Output format (default jsonl)' },
-    output: { type: 'string', valueName: 'FILE', description: 'Write to this file instead of stdout' },
+    output: { type: 'string', valueName: 'FILE', description: 'Write to this file instead of stdout (a new file; see --force)' },
+    force: { type: 'boolean', description: 'With --output: replace the file if it exists (a symbolic link is never followed)' },
   },
   async run(run) {
     const format = stringOption(run.values.format) ?? 'jsonl'
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format takes jsonl or csv')
     const output = stringOption(run.values.output)
+    if (run.values.force === true && !output) throw new UsageError('--force goes with --output')
+    const flags = output ? exportFileFlags(output, run.values.force === true) : 0
     return withCore(run, async (core) => {
-      const out = output ? createWriteStream(output, { mode: 0o600 }) : run.io.stdout
+      const out = output ? createWriteStream(output, { fd: openSync(output, flags, 0o600) }) : run.io.stdout
       let count = 0
       let after: { timestamp: number; id: number } | undefined
       do {

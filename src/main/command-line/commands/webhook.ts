@@ -2,11 +2,12 @@ import { verdicts, type RequestSummary } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
+import { printable, terminalJson } from '../terminal-text'
 
 function line(r: RequestSummary): string {
   const time = new Date(r.receivedAt).toISOString().replace('T', ' ').slice(0, 19)
   const events = r.eventCount ? ` ${r.eventCount} event${r.eventCount === 1 ? '' : 's'}` : ''
-  return `${String(r.id).padStart(6)}  ${time}  ${r.method.padEnd(4)}  ${r.status}  ${r.verdict.padEnd(13)}  sig:${r.signature.padEnd(11)}  ${String(r.size).padStart(8)} B${events}${r.reason ? `  — ${r.reason}` : ''}`
+  return `${String(r.id).padStart(6)}  ${time}  ${r.method.padEnd(4)}  ${r.status}  ${r.verdict.padEnd(13)}  sig:${r.signature.padEnd(11)}  ${String(r.size).padStart(8)} B${events}${r.reason ? `  — ${printable(r.reason)}` : ''}`
 }
 
 export const webhookRequestsCommand: Command = {
@@ -23,7 +24,7 @@ export const webhookRequestsCommand: Command = {
     if (verdict !== undefined && !(verdicts as readonly string[]).includes(verdict)) throw new UsageError(`--verdict takes one of ${verdicts.join(', ')}`)
     return withCore(run, async (core) => {
       const { items } = await core.call('webhook.requests', { limit, ...(verdict ? { verdict: verdict as (typeof verdicts)[number] } : {}) })
-      if (run.values.json) run.io.stdout.write(JSON.stringify(items, null, 2) + '\n')
+      if (run.values.json) run.io.stdout.write(terminalJson(items) + '\n')
       else if (items.length === 0) run.io.stderr.write('No webhook requests recorded.\n')
       else run.io.stdout.write(items.map(line).join('\n') + '\n')
       return exitCodes.ok

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { migrate } from './migrate'
@@ -19,7 +19,9 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 250
 
 export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE))
+  const file = join(dataDir, DATABASE_FILE)
+  ownerOnly(file)
+  const db = new DatabaseSync(file)
   try {
     db.exec('PRAGMA journal_mode = WAL')
     db.exec('PRAGMA synchronous = FULL')
@@ -31,6 +33,16 @@ export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEO
     throw error
   }
   return db
+}
+
+/**
+ * The database holds every customer's messages: 0600, not whatever the umask gives (SQLite creates
+ * its -wal and -shm files with the database's own mode). Existing files are repaired.
+ */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600)
 }
 
 /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
