@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../src/main/core'
+import type { CoreServices } from '../../../src/main/core'
 import { ManualClock } from '../../../src/main/core'
 import { testCore } from '../../support/core'
 
 describe('sandbox session', () => {
-  let core: Core
+  let core: CoreServices
   afterEach(() => core.close())
 
   async function sandboxCore() {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { defaultDataDir, findSandboxEndpoint } from '../../core'
+import { defaultDataDir, findSandboxControl } from '../../core'
 import { exitCodes, type Command } from '../command'
 import { stringOption } from '../options'
 
@@ -13,10 +13,11 @@ sandbox's own (a simulated app, number and token), not secrets of a real account
 Example: switchboard sandbox env > .env.sandbox`,
   async run(run) {
     const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
-    const url = findSandboxEndpoint(dataDir)
-    if (!url) throw new Error(`no sandbox is running for ${dataDir}: start one with \`switchboard serve --sandbox --data-dir ${dataDir}\``)
-    const response = await fetch(`${url}/_sandbox/env`)
-    if (!response.ok) throw new Error(`the sandbox at ${url} answered ${response.status}`)
+    // The sandbox's own controls, with this run's key (kept 0600 in the data directory): simulated values, not a contract result.
+    const control = findSandboxControl(dataDir)
+    if (!control) throw new Error(`no sandbox is running for ${dataDir}: start one with \`switchboard serve --sandbox --data-dir ${dataDir}\``)
+    const response = await fetch(`${control.url}/_sandbox/env`, { headers: control.headers })
+    if (!response.ok) throw new Error(`the sandbox at ${control.url} answered ${response.status}`)
     const env = (await response.json()) as Record<string, string>
     run.io.stdout.write(run.values.json ? JSON.stringify(env, null, 2) + '\n' : Object.entries(env).map(([key, value]) => `${key}=${value}`).join('\n') + '\n')
     return exitCodes.ok

@@ -1,3 +1,3 @@
 export { SandboxSession, SANDBOX_PROFILE, type SandboxStartOptions } from './session'
 export { sandboxHandlers } from './handlers'
-export { findEndpoint } from './endpoint-file'
+export { findEndpoint, findControlEndpoint } from './endpoint-file'

@@ -29,6 +29,8 @@ export interface SandboxStartOptions {
 export class SandboxSession {
   private sandbox: Sandbox | undefined
   private webhookProblem: string | null = null
+  /** The running tunnel's public origin: besides loopback, the only place the sandbox's handshakes may call. */
+  private tunnelOrigin: string | null = null
 
   constructor(
     private readonly ctx: CoreContext,
@@ -36,7 +38,11 @@ export class SandboxSession {
     private readonly active: ActiveProfile,
     private readonly webhook: WebhookService,
     private readonly graphClients: GraphClients,
-  ) {}
+  ) {
+    ctx.events.on('tunnel.changed', (tunnel) => {
+      this.tunnelOrigin = tunnel.publicUrl ? originOf(tunnel.publicUrl) : null
+    })
+  }
 
   /** The running simulator's URL: this process's, else one run by another process on this data dir. */
   url(): string | null {
@@ -75,8 +81,9 @@ export class SandboxSession {
         ...(options.messagesPerSecond === undefined ? {} : { messagesPerSecond: options.messagesPerSecond }),
         ...(options.pairBurst === undefined ? {} : { pairBurst: options.pairBurst }),
         ...(options.quirks === undefined ? {} : { quirks: options.quirks }),
+        allowCallback: (url) => this.tunnelOrigin !== null && url.origin === this.tunnelOrigin,
       })
-      writeEndpoint(this.ctx.config.dataDir, this.sandbox.url)
+      writeEndpoint(this.ctx.config.dataDir, this.sandbox.url, this.sandbox.controlKey)
     }
     await this.ensureProfile(this.sandbox)
     await this.pointWebhooksHere(this.sandbox)
@@ -185,5 +192,13 @@ export class SandboxSession {
 
   private announce(): void {
     this.ctx.events.emit('sandbox.changed', this.status())
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
   }
 }

@@ -10,6 +10,8 @@ export type {
   TokenKind,
   DeliveryReport,
   SandboxEnvName,
+  CallbackAllowance,
 } from './types'
+export { CONTROL_KEY_HEADER } from './endpoints'
 export { INBOUND_KINDS } from './customers'
 export { RETRY_WINDOW_MS } from './webhooks'

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { Server } from 'node:http'
 import { silentLogger } from '../log'
 import { CustomerDirectory, CustomerSimulation } from './customers'
@@ -10,7 +10,7 @@ import { SeededRandom } from './seeded-random'
 import { createInitialState, StateFile, StateStore, upgradeState, type SandboxState } from './state'
 import { TokenService } from './tokens'
 import type { Sandbox, SandboxOptions } from './types'
-import { verifyCallback, WebhookDispatcher } from './webhooks'
+import { loopbackOnly, verifyCallback, WebhookDispatcher } from './webhooks'
 
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 300
 
@@ -28,8 +28,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { state, rng } = loadOrCreate(file, options, lifetime, log)
   const runtime = new SandboxRuntime(options.clock, rng, log, speed)
   const store = new StateStore(state, file, () => rng.state)
+  // New on every start: a key from an earlier run (or another sandbox) opens nothing.
+  const controlKey = randomBytes(32).toString('base64url')
   options.redactor?.add(state.app.secret)
   options.redactor?.add(state.verifyToken)
+  options.redactor?.add(controlKey)
+  const allowance = options.allowCallback ?? loopbackOnly
 
   const tokens = new TokenService(store, runtime, lifetime)
   if (tokens.renewProfileTokenIfLapsed()) log.info('sandbox renewed the profile token that lapsed while it was stopped')
@@ -51,12 +55,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokens,
     outbound,
     customers,
-    verifyCallback: (callbackUrl, verifyToken) => verifyCallback(runtime, callbackUrl, verifyToken, handshakes.signal),
+    verifyCallback: (callbackUrl, verifyToken) => verifyCallback(runtime, callbackUrl, verifyToken, allowance, handshakes.signal),
     baseUrl: () => url,
   }
   let server: Server
   try {
-    ;({ server, url } = await startGraphServer(runtime, options.port ?? 0, (request) => route(context, request)))
+    ;({ server, url } = await startGraphServer(runtime, options.port ?? 0, controlKey, (request) => route(context, request)))
   } catch (error) {
     store.flush()
     throw error
@@ -69,6 +73,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let closed: Promise<void> | undefined
   return {
     url,
+    controlKey,
     app: { id: state.app.id, secret: state.app.secret },
     wabaId: state.waba.id,
     phoneNumbers: state.phoneNumbers.map((phone) => ({ id: phone.id, display: phone.display })),

@@ -3,7 +3,7 @@ import type { Logger, Redactor } from '../log'
 import type { CustomerSendInput, CustomerView, InboundKind } from './customers'
 import type { SandboxEnvName } from './sandbox-env'
 import type { TokenKind } from './state'
-import type { DeliveryReport, MarketingPreference } from './webhooks'
+import type { CallbackAllowance, DeliveryReport, MarketingPreference } from './webhooks'
 
 export interface SandboxOptions {
   /** State persists in `<dataDir>/sandbox/state.json`. */
@@ -27,8 +27,13 @@ export interface SandboxOptions {
   /** Out-of-order, duplicated and batched webhooks, `read` without `delivered`; default on. */
   quirks?: boolean
   log?: Logger
-  /** Registers the sandbox's app secret and verify token so logs mask them. */
+  /** Registers the sandbox's app secret, verify token and control key so logs mask them. */
   redactor?: Redactor
+  /**
+   * Callback URLs other than loopback ones that registrations may verify (the handshake fetches
+   * them): the running tunnel's. Default: loopback only.
+   */
+  allowCallback?: CallbackAllowance
 }
 
 export interface IssuedToken {
@@ -40,6 +45,8 @@ export interface IssuedToken {
 export interface Sandbox {
   /** `http://127.0.0.1:<port>`: the Graph base without version. */
   readonly url: string
+  /** This run's key for `/_sandbox/…`, sent in the `x-sandbox-control-key` header. New on every start. */
+  readonly controlKey: string
   readonly app: { id: string; secret: string }
   readonly wabaId: string
   readonly phoneNumbers: { id: string; display: string }[]
@@ -77,4 +84,4 @@ export interface Sandbox {
 
 export type SandboxCustomer = CustomerView
 
-export type { CustomerSendInput, InboundKind, MarketingPreference, TokenKind, DeliveryReport, SandboxEnvName }
+export type { CustomerSendInput, InboundKind, MarketingPreference, TokenKind, DeliveryReport, SandboxEnvName, CallbackAllowance }

@@ -1,4 +1,9 @@
-/** Drives the sandbox over HTTP exactly as a Graph client would: query parameters, JSON or form bodies, bearer tokens. */
+import { CONTROL_KEY_HEADER } from '../../../../src/main/core/sandbox'
+
+/**
+ * Drives the sandbox over HTTP exactly as a Graph client would: query parameters, JSON or form
+ * bodies, bearer tokens; `/_sandbox/…` calls carry the control key when the client has one.
+ */
 export interface GraphResult<T = Record<string, unknown>> {
   status: number
   body: T
@@ -13,6 +18,7 @@ export class GraphClient {
   constructor(
     readonly baseUrl: string,
     private readonly version = 'v25.0',
+    private readonly controlKey?: string,
   ) {}
 
   get<T = Record<string, unknown>>(path: string, params: Record<string, string> = {}, token?: string): Promise<GraphResult<T>> {
@@ -31,6 +37,7 @@ export class GraphClient {
     const url = new URL(`${this.baseUrl}${path.startsWith('/_sandbox') ? '' : `/${this.version}`}${path}`)
     for (const [key, value] of Object.entries(options.params ?? {})) url.searchParams.set(key, value)
     const headers: Record<string, string> = {}
+    if (path.startsWith('/_sandbox') && this.controlKey) headers[CONTROL_KEY_HEADER] = this.controlKey
     if (options.token) headers.authorization = `Bearer ${options.token}`
     let body: string | undefined
     if (options.body) {

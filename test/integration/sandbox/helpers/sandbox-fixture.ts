@@ -28,7 +28,7 @@ export async function testSandbox(options: Partial<SandboxOptions> = {}): Promis
   const dataDir = options.dataDir ?? tempDir('switchboard-sandbox-')
   const sandbox = await startSandbox({ seed: 7, customers: false, quirks: false, ...options, dataDir, clock })
   open.push(sandbox)
-  return { sandbox, clock, graph: new GraphClient(sandbox.url), dataDir, token: sandbox.issueToken('system_user_never').token }
+  return { sandbox, clock, graph: new GraphClient(sandbox.url, 'v25.0', sandbox.controlKey), dataDir, token: sandbox.issueToken('system_user_never').token }
 }
 
 export async function receiver(verifyToken?: string): Promise<WebhookReceiver> {

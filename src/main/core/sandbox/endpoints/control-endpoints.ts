@@ -12,7 +12,8 @@ const TOKEN_KINDS: readonly TokenKind[] = ['system_user_expiring', 'system_user_
 /**
  * Sandbox-only controls under `/_sandbox/…` (not part of Graph): the `.env` block, minting tokens
  * of any kind, revoking them, the app's "Require App Secret" setting, and making simulated
- * customers write or change their preferences. Loopback-only like the rest.
+ * customers write or change their preferences. Loopback-only like the rest, and only with this
+ * run's control key (checked before the request is read, in request-guard.ts).
  */
 export function control(context: GraphContext, request: GraphRequest, path: string[]): GraphResponse {
   const route = `${request.method} ${path.join('/')}`

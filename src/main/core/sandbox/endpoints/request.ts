@@ -13,22 +13,40 @@ export interface GraphRequest {
   token: string | undefined
 }
 
+/** Where a request goes, known before its body is read. */
+export interface GraphTarget {
+  segments: string[]
+  version: string
+  query: URLSearchParams
+}
+
 export const DEFAULT_GRAPH_VERSION = 'v25.0'
 const MAX_BODY_BYTES = 8 * 1024 * 1024
 const VERSION = /^v\d+\.\d+$/
 
-export async function readGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
+/** The path as Graph reads it: an optional version, then the node and edge segments. */
+export function graphTarget(req: IncomingMessage): GraphTarget {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
-  const params: Record<string, unknown> = {}
-  for (const [key, value] of url.searchParams) params[key] = value
-  Object.assign(params, parseBody(await readBody(req), req.headers['content-type'] ?? ''))
-
-  let segments = url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent)
+  let segments: string[]
+  try {
+    segments = url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent)
+  } catch {
+    throw oauthError(400, 2500, 'Unknown path components: the path is not valid percent-encoding')
+  }
   let version = DEFAULT_GRAPH_VERSION
   if (segments[0] && VERSION.test(segments[0])) {
     version = segments[0]
     segments = segments.slice(1)
   }
+  return { segments, version, query: url.searchParams }
+}
+
+export async function readGraphRequest(req: IncomingMessage, target: GraphTarget): Promise<GraphRequest> {
+  const { segments, version } = target
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of target.query) params[key] = value
+  Object.assign(params, parseBody(await readBody(req), req.headers['content-type'] ?? ''))
+
   const header = req.headers.authorization
   const fromHeader = header ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header)?.[1] : undefined
   const token = typeof params.access_token === 'string' && params.access_token !== '' ? params.access_token : fromHeader

@@ -5,6 +5,7 @@ import { control } from './control-endpoints'
 import { messageTemplates, sendMessage } from './messaging-endpoints'
 import { getPhoneNumber, listPhoneNumbers, updatePhoneNumber } from './phone-number-endpoints'
 import type { GraphRequest } from './request'
+import { CONTROL_SEGMENT } from './request-guard'
 import type { GraphResponse } from './server'
 import {
   deleteAppSubscription,
@@ -20,7 +21,8 @@ import { debugToken, oauthAccessToken, systemUserAccessTokens } from './token-en
 export async function route(context: GraphContext, request: GraphRequest): Promise<GraphResponse> {
   const [first, second, ...rest] = request.segments
   const method = request.method
-  if (first === '_sandbox') return control(context, request, request.segments.slice(1))
+  // The control key was checked before the request was read (request-guard.ts).
+  if (first === CONTROL_SEGMENT) return control(context, request, request.segments.slice(1))
   if (first === undefined) throw unknownPath('/')
   if (first === 'debug_token' && second === undefined && method === 'GET') return debugToken(context, request)
   if (first === 'oauth' && second === 'access_token' && rest.length === 0) return oauthAccessToken(context, request)

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { GraphError } from '../graph-error'
 import type { SandboxRuntime } from '../runtime'
 import { refuseNonLoopback } from './loopback'
-import { readGraphRequest, type GraphRequest } from './request'
+import { graphTarget, readGraphRequest, type GraphRequest } from './request'
+import { refusalOf } from './request-guard'
 
 export interface GraphResponse {
   status: number
@@ -12,9 +13,12 @@ export interface GraphResponse {
 
 export type GraphHandler = (request: GraphRequest) => Promise<GraphResponse> | GraphResponse
 
-/** The sandbox's HTTP face: 127.0.0.1 only, Graph-shaped JSON answers and errors with an `fbtrace_id`. */
-export async function startGraphServer(runtime: SandboxRuntime, port: number, handle: GraphHandler): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => void respond(runtime, handle, req, res))
+/**
+ * The sandbox's HTTP face: 127.0.0.1 only, no browsers, the controls behind this run's key (see
+ * request-guard.ts); Graph-shaped JSON answers and errors with an `fbtrace_id`.
+ */
+export async function startGraphServer(runtime: SandboxRuntime, port: number, controlKey: string, handle: GraphHandler): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => void respond(runtime, controlKey, handle, req, res))
   refuseNonLoopback(server, (address) => runtime.log.warn('sandbox refused a non-loopback connection', { address }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -27,12 +31,20 @@ export async function startGraphServer(runtime: SandboxRuntime, port: number, ha
   return { server, url: `http://127.0.0.1:${address.port}` }
 }
 
-async function respond(runtime: SandboxRuntime, handle: GraphHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(runtime: SandboxRuntime, controlKey: string, handle: GraphHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const trace = runtime.fbtraceId()
   let version = 'v25.0'
   try {
-    const request = await readGraphRequest(req)
-    version = request.version
+    const target = graphTarget(req)
+    version = target.version
+    const refusal = refusalOf(req.headers, target, controlKey)
+    if (refusal) {
+      runtime.log.warn('sandbox refused a request', { reason: refusal.body.message })
+      // Refused before the body is read: close rather than read and discard it.
+      write(res, refusal.status, { error: { ...refusal.body, fbtrace_id: trace } }, trace, version, { connection: 'close' })
+      return
+    }
+    const request = await readGraphRequest(req, target)
     const result = await handle(request)
     write(res, result.status, result.body, trace, version)
   } catch (error) {

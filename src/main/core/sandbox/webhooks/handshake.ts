@@ -1,5 +1,7 @@
+import { STATUS_CODES } from 'node:http'
 import { type GraphError, oauthError } from '../graph-error'
 import type { SandboxRuntime } from '../runtime'
+import { mayCall, type CallbackAllowance } from './callback-hosts'
 import { httpExchange, NetworkError } from './http-client'
 
 const HANDSHAKE_TIMEOUT_MS = 10_000
@@ -7,10 +9,14 @@ const HANDSHAKE_TIMEOUT_MS = 10_000
 /**
  * Meta's verification request: `GET <url>?hub.mode=subscribe&hub.challenge=<n>&hub.verify_token=<t>`.
  * The endpoint must answer 200 with exactly the challenge; anything else fails the registration
- * with error 2200, as Meta's does.
+ * with error 2200, as Meta's does. Only loopback URLs and those `allowance` accepts are called, and
+ * no failure quotes what the endpoint answered: the sandbox must not be a way to read other servers.
  */
-export async function verifyCallback(runtime: SandboxRuntime, callbackUrl: string, verifyToken: string, signal?: AbortSignal): Promise<void> {
+export async function verifyCallback(runtime: SandboxRuntime, callbackUrl: string, verifyToken: string, allowance: CallbackAllowance, signal?: AbortSignal): Promise<void> {
   const url = parseCallbackUrl(callbackUrl)
+  if (!mayCall(url, allowance)) {
+    throw failed(`The sandbox calls back only this machine (127.0.0.1, ::1, localhost) and the running tunnel, not ${url.protocol}//${url.host}`)
+  }
   const challenge = runtime.rng.digits(10)
   url.searchParams.set('hub.mode', 'subscribe')
   url.searchParams.set('hub.challenge', challenge)
@@ -25,10 +31,11 @@ export async function verifyCallback(runtime: SandboxRuntime, callbackUrl: strin
     throw error
   }
   if (result.status !== 200) {
-    throw failed(`Callback verification failed with the following errors: HTTP Status Code = ${result.status}; HTTP Message = ${result.statusMessage || 'Unknown Response Code'}`)
+    // The standard reason phrase, not the endpoint's own: nothing it sent is repeated.
+    throw failed(`Callback verification failed with the following errors: HTTP Status Code = ${result.status}; HTTP Message = ${STATUS_CODES[result.status] ?? 'Unknown Response Code'}`)
   }
   if (result.body !== challenge) {
-    throw failed(`Response does not match challenge, expected value="${challenge}", received="${JSON.stringify(result.body.slice(0, 80)).slice(1, -1)}"`)
+    throw failed(`Response does not match challenge, expected value="${challenge}"`)
   }
 }
 

@@ -1,5 +1,6 @@
 export { WebhookDispatcher, type DeliveryReport } from './dispatcher'
 export { verifyCallback, parseCallbackUrl } from './handshake'
+export { loopbackOnly, type CallbackAllowance } from './callback-hosts'
 export {
   customerContact,
   inboundChange,
