@@ -1,3 +1,5 @@
+import { chmodSync, existsSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ManualClock, Redactor, silentLogger } from '../../../src/main/core'
 import { CloudflaredProvider, type CloudflaredOptions } from '../../../src/main/core/tunnel'
@@ -35,9 +37,8 @@ describe('the cloudflared quick tunnel, against a stand-in executable', () => {
     expect(settled.logs.some((line) => line.includes('Registered tunnel connection'))).toBe(true)
 
     const [run] = fake.runs()
-    expect(run!.args.slice(0, 3)).toEqual(['tunnel', '--no-autoupdate', '--metrics'])
-    expect(run!.args[3]).toMatch(/^127\.0\.0\.1:\d+$/)
-    expect(run!.args.slice(4)).toEqual(['--url', ORIGIN])
+    // The metrics port is whatever the process binds, never one chosen beforehand that another user could take.
+    expect(run!.args).toEqual(['tunnel', '--no-autoupdate', '--metrics', '127.0.0.1:0', '--url', ORIGIN])
     expect(processAlive(run!.pid)).toBe(true)
 
     await cloudflared.stop()
@@ -48,11 +49,59 @@ describe('the cloudflared quick tunnel, against a stand-in executable', () => {
     expect(fake.runs()).toHaveLength(1)
   })
 
-  it('reads the URL from the metrics endpoint when the log lines do not carry it', async () => {
-    const settled = await start('metrics-only').start()
-    expect(settled.phase).toBe('online')
-    expect(settled.url).toMatch(QUICK_URL)
-    expect(settled.logs.some((line) => line.includes('trycloudflare.com |'))).toBe(false)
+  it('takes the URL only from the process’s own output, never from a metrics endpoint', async () => {
+    const cloudflared = start('metrics-only', { startTimeoutMs: 30_000, backoffMs: [2000] })
+    const settled = cloudflared.start()
+    // Registered, and /quicktunnel names a hostname: a server anyone could have put on that port.
+    const waiting = await providerState(cloudflared, (s) => s.logs.some((line) => line.includes('has not printed its quick tunnel URL')))
+    expect(waiting).toMatchObject({ phase: 'starting', url: null })
+    expect(waiting.logs.some((line) => line.includes('Registered tunnel connection'))).toBe(true)
+    clock.advance(30_000)
+    expect(await settled).toMatchObject({ phase: 'error', url: null, error: 'cloudflared did not report a quick tunnel within 30 s' })
+  })
+
+  it('runs the cloudflared found in PATH’s directories, never one in the current directory', async () => {
+    fake = installFakeCloudflared()
+    const here = tempDir('switchboard-cwd-')
+    const hostile = join(here, 'cloudflared')
+    writeFileSync(hostile, `#!/bin/sh\ntouch "${here}/hostile-ran"\nexit 1\n`)
+    chmodSync(hostile, 0o755)
+    clock = new ManualClock(Date.now())
+    // An empty or "." entry in PATH means the current directory to execvp.
+    const env = { ...fake.env('ok'), PATH: `.${delimiter}${delimiter}${fake.binDir}${delimiter}${process.env.PATH ?? ''}` }
+    const cwd = process.cwd()
+    process.chdir(here)
+    try {
+      provider = new CloudflaredProvider({ originUrl: ORIGIN, clock, redactor: new Redactor(), log: silentLogger, env })
+      const settled = await provider.start()
+      expect(settled.phase).toBe('online')
+      expect(settled.logs[0]).toBe(`$ ${fake.binary} tunnel --no-autoupdate --metrics 127.0.0.1:0 --url ${ORIGIN}`)
+    } finally {
+      process.chdir(cwd)
+    }
+    expect(existsSync(join(here, 'hostile-ran'))).toBe(false)
+    expect(fake.runs()).toHaveLength(1)
+  })
+
+  it('gives the process PATH, home, temp and proxy settings, and none of Switchboard’s other variables', async () => {
+    fake = installFakeCloudflared()
+    clock = new ManualClock(Date.now())
+    const env: NodeJS.ProcessEnv = {
+      ...fake.env('ok'),
+      HOME: '/home/operator',
+      TMPDIR: '/tmp/operator',
+      HTTPS_PROXY: 'http://proxy.internal:3128',
+      no_proxy: 'localhost',
+      WHATSAPP_TOKEN: 'EAAGsecret-from-a-sourced-env',
+      NGROK_AUTHTOKEN: '2abcsecret',
+      SWITCHBOARD_GRAPH_BASE_URL: 'https://graph.facebook.com',
+    }
+    provider = new CloudflaredProvider({ originUrl: ORIGIN, clock, redactor: new Redactor(), log: silentLogger, env })
+    expect((await provider.start()).phase).toBe('online')
+    const given = fake.runs()[0]!.env
+    expect(given).toMatchObject({ PATH: env.PATH, HOME: '/home/operator', TMPDIR: '/tmp/operator', HTTPS_PROXY: 'http://proxy.internal:3128', no_proxy: 'localhost' })
+    expect(Object.keys(given).every((name) => ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'NO_PROXY'].includes(name.toUpperCase()))).toBe(true)
+    expect(JSON.stringify(given)).not.toContain('secret')
   })
 
   it('says how to install cloudflared when it is not on PATH, and does not retry', async () => {

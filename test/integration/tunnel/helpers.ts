@@ -1,8 +1,8 @@
-import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { delimiter, join } from 'node:path'
 import type { TunnelStatus } from '@shared/contract'
-import type { Core } from '../../../src/main/core'
+import type { CoreServices } from '../../../src/main/core'
 import type { ProviderSnapshot, TunnelProvider } from '../../../src/main/core/tunnel'
 import { projectRoot } from '../../support/serve'
 import { tempDir } from '../../support/temp'
@@ -26,7 +26,7 @@ export function providerState(provider: TunnelProvider, predicate: (snapshot: Pr
 }
 
 /** Like `providerState`, for the core's `tunnel.changed` events. */
-export function tunnelState(core: Core, predicate: (status: TunnelStatus) => boolean, timeoutMs = 10_000): Promise<TunnelStatus> {
+export function tunnelState(core: CoreServices, predicate: (status: TunnelStatus) => boolean, timeoutMs = 10_000): Promise<TunnelStatus> {
   return new Promise((resolve, reject) => {
     const check = (status: TunnelStatus) => {
       if (!predicate(status)) return
@@ -44,13 +44,22 @@ export function tunnelState(core: Core, predicate: (status: TunnelStatus) => boo
 }
 
 export interface FakeCloudflared {
-  /** A directory holding `cloudflared` (the stand-in) and nothing else. */
+  /** A directory holding `cloudflared` (the stand-in) and its settings file. */
   binDir: string
   binary: string
-  /** PATH with the stand-in first. */
+  /**
+   * Sets how the stand-in behaves (in a file beside it: it gets no variables of ours) and returns
+   * this process's environment with the stand-in's directory first on PATH.
+   */
   env(mode?: 'ok' | 'metrics-only' | 'die-first' | 'fail' | 'hang'): NodeJS.ProcessEnv
-  /** Every start of the stand-in so far: its pid and arguments. */
-  runs(): { pid: number; args: string[] }[]
+  /** Every start of the stand-in so far: its pid, arguments and the environment it was given. */
+  runs(): FakeRun[]
+}
+
+export interface FakeRun {
+  pid: number
+  args: string[]
+  env: Record<string, string>
 }
 
 /** The stand-in copied to a temp dir as `cloudflared`, so it is found on PATH like the real one. */
@@ -65,13 +74,16 @@ export function installFakeCloudflared(): FakeCloudflared {
   return {
     binDir,
     binary,
-    env: (mode = 'ok') => ({ ...process.env, PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLOUDFLARED_MODE: mode, FAKE_CLOUDFLARED_RECORD: recordDir }),
+    env: (mode = 'ok') => {
+      writeFileSync(join(binDir, 'fake-cloudflared.json'), JSON.stringify({ mode, recordDir }))
+      return { ...process.env, PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}` }
+    },
     runs: () =>
       existsSync(runsFile)
         ? readFileSync(runsFile, 'utf8')
             .split('\n')
             .filter(Boolean)
-            .map((line) => JSON.parse(line) as { pid: number; args: string[] })
+            .map((line) => JSON.parse(line) as FakeRun)
         : [],
   }
 }

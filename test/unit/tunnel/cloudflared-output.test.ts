@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorMessage, isRegisteredConnection, quickTunnelUrl, quickTunnelUrlFromHostname } from '../../../src/main/core/tunnel'
+import { errorMessage, isRegisteredConnection, quickTunnelUrl } from '../../../src/main/core/tunnel'
 
 describe("reading cloudflared's log lines", () => {
   it('finds the quick tunnel URL in the box cloudflared prints', () => {
@@ -12,12 +12,6 @@ describe("reading cloudflared's log lines", () => {
     expect(quickTunnelUrl('2026-01-01T10:00:00Z ERR failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp')).toBeNull()
     expect(quickTunnelUrl('INF Thank you for trying Cloudflare Tunnel … https://developers.cloudflare.com/cloudflare-one/connections/connect-apps')).toBeNull()
     expect(quickTunnelUrl('INF Requesting new quick Tunnel on trycloudflare.com...')).toBeNull()
-  })
-
-  it('builds the URL from the metrics endpoint hostname, and refuses anything else', () => {
-    expect(quickTunnelUrlFromHostname('quiet-river-bench.trycloudflare.com')).toBe('https://quiet-river-bench.trycloudflare.com')
-    expect(quickTunnelUrlFromHostname('')).toBeNull()
-    expect(quickTunnelUrlFromHostname('evil.example.com')).toBeNull()
   })
 
   it('recognises the registered connection and error lines', () => {

@@ -8,18 +8,11 @@
 // Quick tunnel names are hyphenated words; the hyphen keeps `https://api.trycloudflare.com` (the
 // service cloudflared asks for a tunnel, quoted in its errors) from passing for one.
 const QUICK_TUNNEL_URL = /https:\/\/[a-z0-9]+(?:-[a-z0-9]+)+\.trycloudflare\.com(?![\w.-])/i
-const QUICK_TUNNEL_HOST = /^[a-z0-9]+(?:-[a-z0-9]+)+\.trycloudflare\.com$/i
 const REGISTERED = /Registered tunnel connection/
 const LEVELLED = /^\S+\s+(ERR|FTL)\s+(.*)$/
 
 export function quickTunnelUrl(line: string): string | null {
   return QUICK_TUNNEL_URL.exec(line)?.[0].toLowerCase() ?? null
-}
-
-/** The metrics endpoint answers `{"hostname":"<words>.trycloudflare.com"}` (empty until one is assigned). */
-export function quickTunnelUrlFromHostname(hostname: string): string | null {
-  const host = hostname.replace(/^https:\/\//i, '').replace(/\/+$/, '')
-  return QUICK_TUNNEL_HOST.test(host) ? `https://${host.toLowerCase()}` : null
 }
 
 export function isRegisteredConnection(line: string): boolean {

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import type { Clock, ClockTimer } from '../clock'
 import type { Logger, Redactor } from '../log'
-import { errorMessage, isRegisteredConnection, quickTunnelUrl, quickTunnelUrlFromHostname } from './cloudflared-output'
-import { freeLoopbackPort } from './free-port'
+import { childEnvironment } from './child-environment'
+import { errorMessage, isRegisteredConnection, quickTunnelUrl } from './cloudflared-output'
+import { findExecutable } from './executable'
 import { StatefulProvider } from './provider-state'
-import { readQuickTunnelHostname } from './quick-tunnel-metrics'
 import type { ProviderSnapshot, TunnelProvider } from './types'
 
 export const INSTALL_CLOUDFLARED =
@@ -22,6 +22,7 @@ export interface CloudflaredOptions {
   clock: Clock
   redactor: Redactor
   log: Logger
+  /** Where PATH comes from; the process gets only the parts of it listed in child-environment.ts. */
   env?: NodeJS.ProcessEnv
   backoffMs?: readonly number[]
   /** How long a start may take before the process is stopped and started again. */
@@ -34,7 +35,6 @@ export interface CloudflaredOptions {
 
 interface Run {
   child: ChildProcess
-  metricsAddress: string
   url: string | null
   registered: boolean
   onlineAt: number | null
@@ -46,10 +46,12 @@ interface Run {
 }
 
 /**
- * A cloudflared quick tunnel: `cloudflared tunnel --no-autoupdate --metrics 127.0.0.1:<port> --url
- * <listener>`. Online once a connection is registered with Cloudflare's edge, at the URL from the log
- * lines (or, failing that, the metrics endpoint's `/quicktunnel`). A process that dies is started
- * again with backoff; quick tunnels get a new URL each time.
+ * A cloudflared quick tunnel: `cloudflared tunnel --no-autoupdate --metrics 127.0.0.1:0 --url
+ * <listener>`. Online once a connection is registered with Cloudflare's edge, at the URL the process
+ * itself printed. Its metrics endpoint (`/quicktunnel` names the URL too) is never asked: a port
+ * chosen for it beforehand could be taken by another local user's server in the meantime, which
+ * would then decide where Meta sends webhooks; `:0` lets it bind whatever port it gets. A process
+ * that dies is started again with backoff; quick tunnels get a new URL each time.
  */
 export class CloudflaredProvider extends StatefulProvider implements TunnelProvider {
   readonly kind = 'cloudflared' as const
@@ -69,7 +71,7 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
   start(): Promise<ProviderSnapshot> {
     this.stopping = false
     const settled = this.state.settled()
-    void this.launch()
+    this.launch()
     return settled
   }
 
@@ -86,25 +88,21 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
     this.state.off()
   }
 
-  private async launch(): Promise<void> {
+  private launch(): void {
     this.retryTimer = undefined
     if (this.stopping) return
     this.state.starting()
-    let port: number
-    try {
-      port = await freeLoopbackPort()
-    } catch (error) {
-      this.state.failed(`No free port for cloudflared's metrics endpoint: ${(error as Error).message}`)
+    const env = this.options.env ?? process.env
+    const executable = findExecutable(this.binary, env)
+    if (!executable) {
+      this.notFound()
       return
     }
-    if (this.stopping) return
-    const metricsAddress = `127.0.0.1:${port}`
-    const args = ['tunnel', '--no-autoupdate', '--metrics', metricsAddress, '--url', this.options.originUrl]
-    this.state.log(`$ ${this.binary} ${args.join(' ')}`)
-    const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: this.options.env ?? process.env, windowsHide: true })
+    const args = ['tunnel', '--no-autoupdate', '--metrics', '127.0.0.1:0', '--url', this.options.originUrl]
+    this.state.log(`$ ${executable} ${args.join(' ')}`)
+    const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment(env), windowsHide: true })
     const run: Run = {
       child,
-      metricsAddress,
       url: null,
       registered: false,
       onlineAt: null,
@@ -121,6 +119,13 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
     run.timer = this.options.clock.setTimeout(() => this.timedOut(run), this.options.startTimeoutMs ?? 60_000)
   }
 
+  /** A missing binary will not fix itself: no restart. */
+  private notFound(): void {
+    const where = this.binary.includes('/') || this.binary.includes('\\') ? `nothing at ${this.binary}` : `no "${this.binary}" on PATH`
+    this.state.log(`(switchboard) cloudflared was not found: ${where}`)
+    this.state.failed(`cloudflared is not installed (${where})`, INSTALL_CLOUDFLARED)
+  }
+
   private line(run: Run, text: string): void {
     this.state.log(text)
     run.url ??= quickTunnelUrl(text)
@@ -128,26 +133,13 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
     if (error) run.lastError = error
     if (!run.registered && isRegisteredConnection(text)) {
       run.registered = true
-      void this.goOnline(run)
+      if (!run.url) this.state.log('(switchboard) cloudflared registered a connection but has not printed its quick tunnel URL; waiting')
     }
+    if (run.registered && run.url && run.onlineAt === null) this.goOnline(run, run.url)
   }
 
-  private async goOnline(run: Run): Promise<void> {
-    let url = run.url
-    if (!url) {
-      try {
-        const hostname = await readQuickTunnelHostname(run.metricsAddress)
-        url = hostname ? quickTunnelUrlFromHostname(hostname) : null
-      } catch (error) {
-        this.state.log(`(switchboard) cloudflared's metrics endpoint did not answer: ${(error as Error).message}`)
-      }
-    }
+  private goOnline(run: Run, url: string): void {
     if (run !== this.run || run.ended || this.stopping) return
-    if (!url) {
-      this.state.log('(switchboard) cloudflared registered a connection but named no quick tunnel URL; waiting')
-      return
-    }
-    run.url = url
     if (run.timer) this.options.clock.clearTimeout(run.timer)
     run.timer = undefined
     run.onlineAt = this.options.clock.now()
@@ -161,9 +153,7 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
     if (run !== this.run || this.stopping) return
     // A missing or unusable binary will not fix itself: no restart.
     if (error.code === 'ENOENT') {
-      const where = this.binary === 'cloudflared' ? 'no "cloudflared" on PATH' : `nothing at ${this.binary}`
-      this.state.log(`(switchboard) cloudflared was not found: ${where}`)
-      this.state.failed(`cloudflared is not installed (${where})`, INSTALL_CLOUDFLARED)
+      this.notFound()
     } else if (error.code === 'EACCES') {
       this.state.failed(`${this.binary} cannot be run (permission denied)`, 'Make it executable (chmod +x), or give the path of the cloudflared binary')
     } else {
@@ -187,7 +177,7 @@ export class CloudflaredProvider extends StatefulProvider implements TunnelProvi
     this.state.failed(reason, 'Switchboard starts it again by itself; the log lines above say why it stopped', now + delay)
     this.retryTimer = this.options.clock.setTimeout(() => {
       this.state.restarted()
-      void this.launch()
+      this.launch()
     }, delay)
   }
 

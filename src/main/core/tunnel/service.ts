@@ -48,11 +48,15 @@ export interface ProviderContext {
 
 /** Settings of the host (the CLI, the Electron main process, tests), not of the UI. */
 export interface TunnelHostOptions {
-  /** The cloudflared executable; `cloudflared` on PATH by default. Never taken from the UI: it is run. */
+  /** The cloudflared executable; `cloudflared` in PATH's directories by default (never the current one). Never taken from the UI: it is run. */
   cloudflaredPath?: string
   /** Accept `http://` loopback manual URLs for every profile (tests). Sandbox profiles always may. */
   allowHttpLoopback?: boolean
-  /** Environment of spawned providers, and where `NGROK_AUTHTOKEN` is looked up when the profile has none. */
+  /**
+   * Where cloudflared is looked up (PATH) and what of it the process gets (PATH, home, temp and
+   * proxy variables only: child-environment.ts), and where `NGROK_AUTHTOKEN` is looked up when the
+   * profile has none.
+   */
   env?: NodeJS.ProcessEnv
   ngrokForwarder?: NgrokForwarder
   cloudflared?: Pick<CloudflaredOptions, 'backoffMs' | 'startTimeoutMs' | 'stableAfterMs' | 'killAfterMs'>
