@@ -4,11 +4,11 @@ import { z } from 'zod'
 
 export const noInput = z.undefined()
 
-/** `EAAG…x9Qz`: enough to recognise which secret is stored, never enough to use it. */
+/** `EA…Qz`: enough to recognise which secret is stored, never enough to use it. */
 export const maskedSecret = z
   .string()
   .max(16)
-  .describe('First 4 and last 4 characters of a secret, joined by an ellipsis')
+  .describe('The first 2 and last 2 characters of a secret of 16 or more characters, joined by an ellipsis; •••• for a shorter one')
 
 export const profileName = z
   .string()

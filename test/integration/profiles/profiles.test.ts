@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../src/main/core'
+import type { CoreServices } from '../../../src/main/core'
 import { keytarKeychain } from '../../../src/main/core/secrets'
 import { tempDir, testCore } from '../../support/core'
 import { filesContaining, sample } from '../../support/secrets'
 
 describe('profiles with the real keychain', () => {
-  let core: Core
+  let core: CoreServices
   afterEach(() => core.close())
 
   it('creates, renames, activates and deletes profiles; the first becomes active', async () => {
@@ -42,10 +42,10 @@ describe('profiles with the real keychain', () => {
       settings: { phoneNumberId: '1098765432', wabaId: '2098765432' },
       secrets: { ...sample, ngrokAuthtoken: '2abcDEFghiJKLmnoPQRstuVWX_1234567890abcdefGH' },
     })
-    expect(saved.profile.secrets.ngrokAuthtoken).toEqual({ state: 'set', masked: '2abc…efGH' })
+    expect(saved.profile.secrets.ngrokAuthtoken).toEqual({ state: 'set', masked: '2a…GH' })
     expect(saved.warnings).toEqual([])
     expect(saved.profile.appId).toBe(sample.appId)
-    expect(saved.profile.secrets.accessToken).toEqual({ state: 'set', masked: `${sample.accessToken.slice(0, 4)}…${sample.accessToken.slice(-4)}` })
+    expect(saved.profile.secrets.accessToken).toEqual({ state: 'set', masked: `${sample.accessToken.slice(0, 2)}…${sample.accessToken.slice(-2)}` })
     expect(saved.profile.settings.phoneNumberId).toBe('1098765432')
 
     const keychain = keytarKeychain()
@@ -87,8 +87,8 @@ describe('profiles with the real keychain', () => {
     expect(JSON.stringify(preview)).not.toContain(sample.accessToken)
     expect(JSON.stringify(preview)).not.toContain(sample.appSecret)
     expect(preview.recognised.map((r) => [r.variable, r.shown])).toEqual([
-      ['WHATSAPP_TOKEN', 'EAAG…x9Qz'],
-      ['WHATSAPP_APP_SECRET', '0f1e…e1f0'],
+      ['WHATSAPP_TOKEN', 'EA…Qz'],
+      ['WHATSAPP_APP_SECRET', '0f…f0'],
       ['PHONE_NUMBER_ID', '1234567'],
       ['WABA_ID', '7654321'],
     ])

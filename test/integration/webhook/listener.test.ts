@@ -24,6 +24,15 @@ describe('webhook listener: verification handshake', () => {
     expect(latest.path).not.toContain(hook.verifyToken)
   })
 
+  it('stores the verify token redacted however its name is spelled in the query', async () => {
+    for (const name of ['hub.verify_token', 'hub%2Everify_token', 'hub%2everify%5Ftoken']) {
+      await fetch(`${hook.url}?hub.mode=subscribe&${name}=${hook.verifyToken}&hub.challenge=7`)
+      const latest = (await requests()).items[0]!
+      expect(latest.path, name).not.toContain(hook.verifyToken)
+      expect(latest.path, name).toContain('[redacted]')
+    }
+  })
+
   it.each([
     ['a wrong verify token', `hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`, "does not match the active profile's verify token"],
     ['a wrong mode', `hub.mode=unsubscribe&hub.verify_token=${'x'}&hub.challenge=1`, 'hub.mode is "unsubscribe"'],

@@ -70,7 +70,7 @@ describe('Graph client setup', () => {
     const redactor = new Redactor()
     redactor.add('registered-secret-value')
     expect(redactBody('{"access_token":"abc","nested":[{"client_secret":"s","keep":"registered-secret-value"}]}', 'application/json', redactor)).toBe(
-      '{"access_token":"[redacted]","nested":[{"client_secret":"[redacted]","keep":"regi…alue"}]}',
+      '{"access_token":"[redacted]","nested":[{"client_secret":"[redacted]","keep":"re…ue"}]}',
     )
     expect(redactBody('a=1&fb_exchange_token=zzz', 'application/x-www-form-urlencoded', redactor)).toBe('a=1&fb_exchange_token=[redacted]')
     expect(redactBody(null, null, redactor)).toBeNull()

@@ -16,7 +16,7 @@ export type GraphExchange = {
   method: GraphMethod
   /** Query secrets replaced by `[redacted]`. */
   url: string
-  /** `authorization` shown masked (`Bearer EAAG…x9Qz`). */
+  /** `authorization` shown masked (`Bearer EA…Qz`). */
   requestHeaders: Record<string, string>
   requestBody: string | null
   /** null: no answer came back. */

@@ -22,7 +22,7 @@ export interface LoggerOptions {
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
-/** JSON-lines logger; every line passes through the redactor before it is written anywhere. */
+/** JSON-lines logger; every string of a line passes through the redactor before it is written anywhere. */
 export function createLogger(options: LoggerOptions): Logger {
   const min = rank[options.minLevel ?? 'info']
   let file: string | undefined
@@ -32,7 +32,7 @@ export function createLogger(options: LoggerOptions): Logger {
   }
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (rank[level] < min) return
-    const line = options.redactor.redact(JSON.stringify({ at: new Date().toISOString(), level, message, ...fields }))
+    const line = serialise(options.redactor, { at: new Date().toISOString(), level, message, ...fields })
     if (file) {
       try {
         appendFileSync(file, line + '\n', { mode: 0o600 })
@@ -48,6 +48,18 @@ export function createLogger(options: LoggerOptions): Logger {
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
   }
+}
+
+/**
+ * JSON with every string (values and keys) redacted before it is escaped: redacting the JSON text
+ * afterwards misses a secret holding `"` or `\`, which JSON writes as `\"` and `\\`.
+ */
+function serialise(redactor: Redactor, record: Record<string, unknown>): string {
+  return JSON.stringify(record, (_key, value: unknown) => {
+    if (typeof value === 'string') return redactor.redact(value)
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactor.redact(key), item]))
+  })
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} }

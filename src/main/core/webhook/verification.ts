@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
+import { redactQueryValues } from '../log'
 
 export type VerificationResult = { ok: true; challenge: string } | { ok: false; reason: string }
 
@@ -22,5 +23,5 @@ export function verifySubscription(query: URLSearchParams, verifyToken: string |
 
 /** The request path as stored: the verify token never reaches the database. */
 export function storedPath(rawUrl: string): string {
-  return rawUrl.replace(/([?&]hub\.verify_token=)[^&]*/g, '$1[redacted]')
+  return redactQueryValues(rawUrl, ['hub.verify_token'])
 }
