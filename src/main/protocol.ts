@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Protocol } from 'electron'
 import { contentSecurityPolicy } from '@shared/csp'
+import { isLoopbackHostname } from './core'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from './static'
 
 export const APP_SCHEME = 'app'
@@ -23,6 +24,27 @@ export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, renderer
       headers: { 'content-type': contentType(file), 'cache-control': cacheHeader(file), ...securityHeaders(csp) },
     })
   })
+}
+
+/**
+ * The renderer's dev server (`electron-vite dev` sets `ELECTRON_RENDERER_URL`), whose page then gets
+ * the whole API. A packaged app never takes it from its environment: anyone who can set a variable
+ * for the user's session could otherwise point the window at a page of theirs. In development it
+ * must be http(s) on this machine.
+ */
+export function rendererDevServer(env: NodeJS.ProcessEnv, isPackaged: boolean): string | undefined {
+  const value = env.ELECTRON_RENDERER_URL
+  if (isPackaged || value === undefined || value === '') return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHostname(url.hostname)) {
+    throw new Error(`ELECTRON_RENDERER_URL must be the dev server on this machine (http://localhost:<port>), not "${value}"`)
+  }
+  return value
 }
 
 export function isAppOrigin(url: string, devServer: string | undefined): boolean {

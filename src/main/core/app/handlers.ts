@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch'
 import type { CoreContext } from '../context'
+import { DEFAULT_GRAPH_BASE_URL } from './graph-base-url'
 import type { ProfileService } from '../profiles'
 
 /** `sandbox` is true when the active profile talks to the built-in simulator rather than Meta. */
@@ -14,6 +15,7 @@ export function appHandlers(ctx: CoreContext, profiles: ProfileService, sandboxU
       dataDir: ctx.config.dataDir,
       profile: profiles.active()?.name ?? null,
       graphBaseUrl: profiles.active()?.kind === 'sandbox' ? (sandboxUrl() ?? ctx.config.graphBaseUrl) : ctx.config.graphBaseUrl,
+      customGraphBaseUrl: ctx.config.graphBaseUrl === DEFAULT_GRAPH_BASE_URL ? null : ctx.config.graphBaseUrl,
       sandbox: profiles.active()?.kind === 'sandbox',
       startedAt: ctx.startedAt,
     }),

@@ -27,6 +27,16 @@ export function StatusBar() {
         <span className="badge badge--warn" data-testid="sandbox-badge" title="Switchboard talks to its built-in Cloud API simulator, not to Meta">
           Sandbox — simulated Cloud API, not Meta
         </span>
+      ) : info?.customGraphBaseUrl ? (
+        <button
+          type="button"
+          className="status-bar__link badge badge--warn"
+          data-testid="custom-graph-base-url-badge"
+          title={`Graph API calls, with their tokens, go to ${info.customGraphBaseUrl} (SWITCHBOARD_GRAPH_BASE_URL), not to Meta`}
+          onClick={() => go('settings')}
+        >
+          Graph API: {info.customGraphBaseUrl} — not Meta
+        </button>
       ) : null}
       <TokenClock />
       {keychain && keychain.state !== 'available' ? (

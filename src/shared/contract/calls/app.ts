@@ -12,6 +12,8 @@ export const appInfo = z.object({
   dataDir: z.string(),
   profile: z.string().nullable(),
   graphBaseUrl: z.string(),
+  /** Where Meta profiles' Graph calls go when that is not Meta (`SWITCHBOARD_GRAPH_BASE_URL`); null for Meta's own. */
+  customGraphBaseUrl: z.string().nullable(),
   sandbox: z.boolean(),
   startedAt: z.number().int(),
 })

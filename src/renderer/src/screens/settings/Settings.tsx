@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useProfiles } from '../../stores'
 import { EnvImportDialog } from './EnvImportDialog'
+import { GraphBaseUrlNotice } from './GraphBaseUrlNotice'
 import { KeychainState } from './KeychainState'
 import { ProfileEditor } from './ProfileEditor'
 import { ProfileList } from './ProfileList'
@@ -22,6 +23,7 @@ export function Settings() {
       <ScreenHeader title="Settings">
         <KeychainState />
       </ScreenHeader>
+      <GraphBaseUrlNotice />
       {error ? <ErrorMessage error={error} /> : null}
       {!loaded ? (
         <p className="muted" role="status">
