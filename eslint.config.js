@@ -5,6 +5,17 @@ import tseslint from 'typescript-eslint'
 
 const deepImport = (message) => ({ message })
 
+/** No core file imports Electron; each names what else it may not import. */
+const coreImports = (...patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }], patterns },
+  ],
+})
+const throughIndex = { group: ['../*/*', '!../*/index'], ...deepImport('Import another core concern through its index.ts only.') }
+const throughContract = { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') }
+const noContract = { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') }
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -32,68 +43,29 @@ export default tseslint.config(
   {
     // The core runs under plain Node, the CLI and vitest: never Electron, and other rooms only through their door.
     files: ['src/main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
-          patterns: [
-            { group: ['../*/*', '!../*/index'], ...deepImport('Import another core concern through its index.ts only.') },
-            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
-          ],
-        },
-      ],
-    },
+    rules: coreImports(throughIndex, throughContract),
   },
   {
     // The sandbox plays Meta: it shares nothing with the Graph client, the token service or the
     // webhook parser (not even types), so one cannot hide the other's mistakes. Logging and the clock only.
     files: ['src/main/core/sandbox/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
-          patterns: [
-            { group: ['../*', '!../clock', '!../log'], ...deepImport('The sandbox stands apart: it imports only ../clock and ../log from the core.') },
-            { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') },
-          ],
-        },
-      ],
-    },
+    rules: coreImports({ group: ['../*', '!../clock', '!../log'], ...deepImport('The sandbox stands apart: it imports only ../clock and ../log from the core.') }, noContract),
   },
   {
     files: ['src/main/core/sandbox/*/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
-          patterns: [
-            { group: ['../../*', '!../../clock', '!../../log', '../../../*'], ...deepImport('The sandbox stands apart: it imports only clock and log from the core.') },
-            { group: ['../*/*', '!../*/index'], ...deepImport('Import another sandbox part through its index.ts only.') },
-            { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') },
-          ],
-        },
-      ],
-    },
+    rules: coreImports(
+      { group: ['../../*', '!../../clock', '!../../log', '../../../*'], ...deepImport('The sandbox stands apart: it imports only clock and log from the core.') },
+      { group: ['../*/*', '!../*/index'], ...deepImport('Import another sandbox part through its index.ts only.') },
+      noContract,
+    ),
   },
   {
     // Only the sandbox session runs the sandbox; everything else reaches it through the contract.
     files: ['src/main/core/!(sandbox|sandbox-session)/**/*.ts', 'src/main/core/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'src/main/core must not import electron (it runs under plain Node).' }],
-          patterns: [
-            { group: ['../*/*', '!../*/index'], ...deepImport('Import another core concern through its index.ts only.') },
-            { group: ['@shared/contract/*'], ...deepImport('Import the contract through @shared/contract.') },
-            { group: ['../sandbox', './sandbox', '../sandbox/*', './sandbox/*'], ...deepImport('Only sandbox-session imports the sandbox.') },
-          ],
-        },
-      ],
-    },
+    rules: coreImports(throughIndex, throughContract, {
+      group: ['../sandbox', './sandbox', '../sandbox/*', './sandbox/*'],
+      ...deepImport('Only sandbox-session imports the sandbox.'),
+    }),
   },
   {
     files: ['src/main/*.ts', 'src/main/!(core)/**/*.ts'],

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createCore, Redactor, silentLogger, systemClock, type Core } from '../../src/main/core'
+import { assembleCore, Redactor, silentLogger, systemClock, type CoreServices } from '../../src/main/core'
 import { startChild } from '../support/child-process'
 import type { BenchContext } from '../support/context'
 import { ms, num, ratio } from '../support/format'
@@ -28,7 +28,7 @@ interface Counts {
 }
 
 /** A text send through the token service, as the composer sends. */
-function send(core: Core, profileId: string, n: number) {
+function send(core: CoreServices, profileId: string, n: number) {
   return core.tokens.withToken(profileId, async ({ graph, token, proof, profile }) => {
     const response = await graph.post(`${profile.phoneNumberId}/messages`, {
       token,
@@ -39,7 +39,7 @@ function send(core: Core, profileId: string, n: number) {
   })
 }
 
-async function burst(core: Core, profileId: string, offset: number): Promise<{ ms: number; ok: number }> {
+async function burst(core: CoreServices, profileId: string, offset: number): Promise<{ ms: number; ok: number }> {
   const started = performance.now()
   const results = await Promise.allSettled(Array.from({ length: SENDS }, (_, i) => send(core, profileId, offset + i)))
   const elapsed = performance.now() - started
@@ -54,7 +54,7 @@ async function burst(core: Core, profileId: string, offset: number): Promise<{ m
 export async function singleFlightScenario(context: BenchContext): Promise<Omit<ScenarioResult, 'seconds'>> {
   const run = Date.now().toString(36)
   const meta = await startChild<MetaStandIn>(context.distDir, 'meta-stand-in', { args: [join(context.workDir, `meta-${run}`)] })
-  const core = await createCore({
+  const core = await assembleCore({
     dataDir: join(context.workDir, `single-flight-${run}`),
     shell: 'browser',
     version: '0.0.0-bench',

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
-import { createCore, createLogger, prepareDataDir, Redactor, systemClock, DEFAULT_GRAPH_BASE_URL, type Core } from './core'
+import { createCore, createLogger, graphBaseUrlFrom, prepareDataDir, Redactor, systemClock, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
-import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol } from './protocol'
+import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol, rendererDevServer } from './protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
 import { rendererDirFrom } from './static'
 import { setupTray } from './tray'
@@ -14,7 +14,6 @@ import { createMainWindow } from './window'
  */
 
 app.setName('Switchboard')
-const devServer = process.env.ELECTRON_RENDERER_URL
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -31,6 +30,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  const devServer = rendererDevServer(process.env, app.isPackaged)
+  const graphBaseUrl = graphBaseUrlFrom(process.env)
   const redactor = new Redactor()
   const dataDir = app.getPath('userData')
   prepareDataDir(dataDir)
@@ -39,18 +40,18 @@ async function start(): Promise<void> {
     dataDir,
     shell: 'electron',
     version: app.getVersion(),
-    graphBaseUrl: process.env.SWITCHBOARD_GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL,
+    graphBaseUrl,
     clock: systemClock,
     log,
     redactor,
   })
 
   // A busy port does not stop the app: the Webhooks screen shows why and offers another port.
-  void core.webhook.start(core.webhook.preferredPort()).catch((error: unknown) =>
+  void core.startListener().catch((error: unknown) =>
     log.warn('webhook listener not started', { error: error instanceof Error ? error.message : String(error) }),
   )
 
-  void core.tokens.startBackground()
+  void core.startBackground()
 
   const isAppUrl = (url: string) => isAppOrigin(url, devServer)
   const openExternal = createExternalOpener(

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { callNames, EVENTS_CHANNEL, type Envelope } from '@shared/contract'
-import type { Dispatch, EventHub } from './core'
+import type { Dispatch, EventSource } from './core'
 
 /** The part of `ipcMain` the binding uses, so tests can hand in a stand-in. */
 export interface IpcHandleTarget {
@@ -44,7 +44,7 @@ export function createSenderCheck(isAppUrl: (url: string) => boolean, trustedCon
 }
 
 /** Pushes the core's event batches to one window until it goes away. */
-export function forwardEvents(hub: EventHub, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): () => void {
+export function forwardEvents(hub: EventSource, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): () => void {
   const unsubscribe = hub.subscribe((batch) => {
     if (!contents.isDestroyed()) contents.send(EVENTS_CHANNEL, batch)
   })

@@ -40,10 +40,10 @@ export class TokenAlerts {
     }
   }
 
-  onLogged(entry: EventPayload<'token.logged'>, profileName: string): Alert | null {
+  onLogged(entry: EventPayload<'token.logged'>): Alert | null {
     if (entry.outcome !== 'failure') return null
     const code = entry.errorCode !== null ? ` (Graph ${entry.errorCode}${entry.errorSubcode ? `/${entry.errorSubcode}` : ''})` : ''
-    return { title: `${profileName}: token refresh failed${code}`, body: entry.errorMessage ?? entry.note ?? 'See the refresh log.' }
+    return { title: `${entry.profileName}: token refresh failed${code}`, body: entry.errorMessage ?? entry.note ?? 'See the refresh log.' }
   }
 }
 

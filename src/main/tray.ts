@@ -22,6 +22,8 @@ export function setupTray(deps: TrayDeps): () => void {
   const tray = new deps.Tray(deps.nativeImage.createFromPath(join(deps.resourcesDir, 'icon.png')))
   const alerts = new TokenAlerts()
   let active: TokenStatus | null = null
+  /** The active profile's id, from the contract at start and from every profile change after. */
+  let activeId: string | null = null
 
   const notify = (alert: { title: string; body: string } | null) => {
     if (alert && deps.Notification.isSupported()) new deps.Notification({ title: alert.title, body: alert.body }).show()
@@ -46,17 +48,27 @@ export function setupTray(deps: TrayDeps): () => void {
 
   const offStatus = deps.core.events.on('token.changed', (status) => {
     notify(alerts.onStatus(status))
-    if (status.profileId === deps.core.active.snapshot().profile?.id) active = status
+    if (status.profileId === activeId) active = status
     render()
   })
   const offLogged = deps.core.events.on('token.logged', (entry) => {
-    notify(alerts.onLogged(entry, deps.core.profiles.byId(entry.profileId)?.name ?? 'Switchboard'))
+    notify(alerts.onLogged(entry))
+  })
+  const offProfiles = deps.core.events.on('profiles.changed', ({ activeId: id }) => {
+    if (id === activeId) return
+    activeId = id
+    active = null
+    render()
+  })
+  void deps.core.call('profiles.list').then(({ activeId: id }) => {
+    activeId ??= id
   })
   const timer = setInterval(render, 60_000)
   render()
   return () => {
     offStatus()
     offLogged()
+    offProfiles()
     clearInterval(timer)
     tray.destroy()
   }

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
-import { ManualClock, type Core } from '../../src/main/core'
+import { ManualClock, type CoreServices } from '../../src/main/core'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/main/core/sandbox'
 import { testCore } from './core'
 import { countingProxy, type CountingProxy } from './counting-proxy'
 import { tempDir } from './temp'
 
 export interface MetaLike {
-  core: Core
+  core: CoreServices
   sandbox: Sandbox
   proxy: CountingProxy
   clock: ManualClock

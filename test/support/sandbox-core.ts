@@ -1,9 +1,9 @@
-import { ManualClock, type Core, type CoreConfig } from '../../src/main/core'
+import { ManualClock, type CoreServices, type CoreConfig } from '../../src/main/core'
 import type { SandboxStartOptions } from '../../src/main/core/sandbox-session'
 import { testCore } from './core'
 
 export interface SandboxCore {
-  core: Core
+  core: CoreServices
   clock: ManualClock
   profileId: string
   /** Advance simulated time and let the sandbox finish what fell due (webhooks, statuses). */

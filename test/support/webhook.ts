@@ -1,10 +1,10 @@
-import type { Core } from '../../src/main/core'
+import type { CoreServices } from '../../src/main/core'
 import { testCore } from './core'
 import { sample } from './secrets'
 import { sign } from './signing'
 
 export interface WebhookHarness {
-  core: Core
+  core: CoreServices
   url: string
   port: number
   appSecret: string

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '@shared/csp'
-import type { Dispatch, EventHub, Logger } from '../core'
+import type { Dispatch, EventSource, Logger } from '../core'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from '../static'
 import { allowedHosts, createSessionToken } from './access'
 import { attachWsBridge } from './ws-bridge'
@@ -11,7 +11,7 @@ export interface BrowserServerOptions {
   port: number
   rendererDir: string
   dispatch: Dispatch
-  events: EventHub
+  events: EventSource
   log: Logger
   /** Fixed token for tests; normally a fresh one per run. */
   token?: string

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WS_PATH, WS_PROTOCOL, wsClientMessage, type WsServerMessage } from '@shared/contract'
-import type { Dispatch, EventHub, Logger } from '../core'
+import type { Dispatch, EventSource, Logger } from '../core'
 import { checkUpgrade } from './access'
 
 export interface WsBridgeOptions {
@@ -10,7 +10,7 @@ export interface WsBridgeOptions {
   port: () => number
   token: string
   dispatch: Dispatch
-  events: EventHub
+  events: EventSource
   log: Logger
 }
 

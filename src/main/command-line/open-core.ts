@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path'
-import { createCore, createLogger, defaultDataDir, prepareDataDir, Redactor, systemClock, type Core } from '../core'
-import { graphBaseUrlFrom } from '../security'
+import { createCore, createLogger, defaultDataDir, graphBaseUrlFrom, prepareDataDir, Redactor, systemClock, type Core, type TunnelHostOptions } from '../core'
 import type { CommandRun } from './command'
 import { stringOption } from './options'
 import { version } from '../version'
 
 /** Builds the core the way every CLI command needs it, from the global options. */
-export async function openCore(run: CommandRun, options: { longRunning?: boolean } = {}): Promise<Core> {
+export async function openCore(run: CommandRun, options: { longRunning?: boolean; tunnelHost?: TunnelHostOptions } = {}): Promise<Core> {
   const graphBaseUrl = graphBaseUrlFrom(run.io.env)
   const dataDir = resolve(stringOption(run.values['data-dir']) ?? defaultDataDir(run.io.env))
   prepareDataDir(dataDir)
@@ -24,6 +23,7 @@ export async function openCore(run: CommandRun, options: { longRunning?: boolean
     validateResults: run.io.env.SWITCHBOARD_VALIDATE_RESULTS === '1',
     // A one-shot command (a cron job's refresh) may wait out a server's write; the server itself must not block.
     ...(options.longRunning ? {} : { storeBusyTimeoutMs: 5000 }),
+    ...(options.tunnelHost ? { tunnelHost: options.tunnelHost } : {}),
   })
 }
 

@@ -3,6 +3,7 @@ import type { EventHub } from './events'
 import type { Logger, Redactor } from './log'
 import type { Keychain } from './secrets'
 import type { RefreshPolicy } from './token'
+import type { TunnelHostOptions } from './tunnel'
 
 export interface CoreConfig {
   /** Where the SQLite file, logs and sandbox state live (Electron `userData`, or `--data-dir`). */
@@ -21,6 +22,8 @@ export interface CoreConfig {
   tokenPolicy?: RefreshPolicy
   /** How long a write waits for another process's SQLite lock (see store/database.ts). */
   storeBusyTimeoutMs?: number
+  /** How tunnels are hosted (the environment cloudflared sees, its path): set by `switchboard serve`. */
+  tunnelHost?: TunnelHostOptions
   /** The OS keychain (keytar) unless a test hands in another. */
   keychain?: Keychain
 }
@@ -33,4 +36,21 @@ export interface CoreContext {
   readonly log: Logger
   readonly redactor: Redactor
   readonly startedAt: number
+  /** Tells the operator (the UI's notices, and the log): the message is redacted before it goes anywhere. */
+  notify(level: NoticeLevel, message: string): void
+}
+
+export type NoticeLevel = 'info' | 'warning' | 'error'
+
+/** The one way a concern raises a notice: redacted, stamped with the clock, and logged under the concern's name. */
+export function contextFor(base: Omit<CoreContext, 'notify'>, log: Logger): CoreContext {
+  return {
+    ...base,
+    log,
+    notify(level, message) {
+      const redacted = base.redactor.redact(message)
+      log[level === 'warning' ? 'warn' : level]('notice', { notice: redacted })
+      base.events.emit('app.notice', { level, message: redacted, at: base.clock.now() })
+    },
+  }
 }

@@ -1,15 +1,16 @@
-import { callNames, unwrap, type CallInput, type CallName, type CallResult } from '@shared/contract'
+import { callNames, unwrap, type CallInput, type CallName, type CallResult, type ListenerState } from '@shared/contract'
 import { ActiveProfile } from './active-profile'
 import { appHandlers } from './app'
 import { prepareDataDir } from './data-dir'
 import { ComposerService, composerHandlers } from './composer'
-import type { CoreConfig, CoreContext } from './context'
+import { contextFor, type CoreConfig, type CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { EnvImportService, envImportHandlers } from './env-file'
-import { EventHub } from './events'
+import { EventHub, type EventSource } from './events'
 import { GraphClients } from './graph'
 import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
+import type { Logger } from './log'
 import { profileHandlers, ProfileService } from './profiles'
 import { WebhookRegistrar } from './registration'
 import { sandboxHandlers, SandboxSession } from './sandbox-session'
@@ -19,10 +20,29 @@ import { tokenHandlers, TokenService, type GraphTargets } from './token'
 import { tunnelHandlers, TunnelService } from './tunnel'
 import { webhookHandlers, WebhookService } from './webhook'
 
+/** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
+export type CoreCall = <K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]) => Promise<CallResult<K>>
+
+/**
+ * What a shell (the Electron app, browser mode, the command line) gets: the contract and its
+ * events, and the lifecycle of a long-running process. Every operation goes through the contract.
+ */
 export interface Core {
   readonly dispatch: Dispatch
-  readonly handlers: Handlers
+  readonly events: EventSource
+  readonly log: Logger
+  readonly call: CoreCall
+  /** The webhook listener on this port (0: any free one; absent: the one the operator chose last). */
+  startListener(port?: number): Promise<ListenerState>
+  /** Long-running processes keep every profile's token inspected and refreshed before it expires. */
+  startBackground(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Everything the composition root built: for tests and benchmarks, which look inside. */
+export interface CoreServices extends Core {
   readonly events: EventHub
+  readonly handlers: Handlers
   readonly context: CoreContext
   readonly store: Store
   readonly profiles: ProfileService
@@ -33,42 +53,39 @@ export interface Core {
   readonly sandbox: SandboxSession
   readonly tokens: TokenService
   readonly tunnel: TunnelService
-  /** Typed call through the dispatcher (validation included), unwrapped: throws `SwitchboardError`. */
-  call<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallResult<K>>
-  close(): Promise<void>
 }
 
-export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com'
+/** The core as a shell uses it: only through the contract and the lifecycle. */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  return assembleCore(config)
+}
 
 /**
  * The composition root: builds every concern from one config and returns the contract's handlers,
  * the dispatcher all transports share, and the event hub. Never imports `electron`.
  */
-export async function createCore(config: CoreConfig): Promise<Core> {
+export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
   prepareDataDir(config.dataDir)
   const events = new EventHub()
-  const context: CoreContext = {
-    config,
-    clock: config.clock,
-    events,
-    log: config.log,
-    redactor: config.redactor,
-    startedAt: config.clock.now(),
-  }
+  const base = { config, clock: config.clock, events, log: config.log, redactor: config.redactor, startedAt: config.clock.now() }
+  const context: CoreContext = contextFor(base, config.log)
   const store = Store.open(config.dataDir, config.storeBusyTimeoutMs)
   const vault = new Vault(config.keychain ?? keytarKeychain(), config.redactor)
-  const profiles = new ProfileService({ ctx: context, store, vault })
+  /** Each concern logs as itself: `{"concern":"webhook",…}`. */
+  const contextOf = (concern: string): CoreContext => contextFor(base, config.log.child(concern))
+  const profiles = new ProfileService({ ctx: contextOf('profiles'), store, vault })
   const envImport = new EnvImportService(profiles, store, config.clock)
-  const active = new ActiveProfile({ ctx: context, profiles, vault })
+  const active = new ActiveProfile({ ctx: contextOf('profiles'), profiles, vault })
   await active.start()
-  const webhook = new WebhookService({ ctx: context, store, active })
+  const webhook = new WebhookService({ ctx: contextOf('webhook'), store, active })
   // Backoff between Graph retries is network time: always the real clock, even when tests drive a manual one.
-  const graphClients = new GraphClients({ log: config.log, redactor: config.redactor, clock: systemClock, userAgent: `Switchboard/${config.version}` })
-  const sandbox = new SandboxSession(context, profiles, active, webhook, graphClients)
+  const graphClients = new GraphClients({ log: config.log.child('graph'), redactor: config.redactor, clock: systemClock, userAgent: `Switchboard/${config.version}` })
+  const sandbox = new SandboxSession(contextOf('sandbox'), profiles, active, webhook, graphClients)
   const graphTargets: GraphTargets = { clients: graphClients, metaBaseUrl: config.graphBaseUrl, sandboxUrl: () => sandbox.url() }
-  const tokens = new TokenService({ ctx: context, store, profiles, vault, active, targets: graphTargets, ...(config.tokenPolicy ? { policy: config.tokenPolicy } : {}) })
-  const registrar = new WebhookRegistrar({ ctx: context, store, profiles, vault, tokens, targets: graphTargets })
-  const tunnel = new TunnelService({ ctx: context, store, active, vault, webhook, registrar })
+  const tokens = new TokenService({ ctx: contextOf('token'), store, profiles, vault, active, targets: graphTargets, ...(config.tokenPolicy ? { policy: config.tokenPolicy } : {}) })
+  const registrar = new WebhookRegistrar({ ctx: contextOf('registration'), store, profiles, vault, tokens, targets: graphTargets })
+  const tunnel = new TunnelService({ ctx: contextOf('tunnel'), store, active, vault, webhook, registrar })
+  if (config.tunnelHost) tunnel.configure(config.tunnelHost)
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url()),
@@ -78,7 +95,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...webhookHandlers(webhook, store),
     ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
-    ...composerHandlers(new ComposerService({ ctx: context, store, profiles, active, tokens })),
+    ...composerHandlers(new ComposerService({ ctx: contextOf('composer'), store, profiles, active, tokens })),
     ...tunnelHandlers(tunnel),
   }
   assertComplete(handlers)
@@ -108,7 +125,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sandbox,
     tokens,
     tunnel,
+    log: config.log,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
+    startListener: (port) => webhook.start(port ?? webhook.preferredPort()),
+    startBackground: () => tokens.startBackground(),
     async close() {
       if (closed) return
       closed = true

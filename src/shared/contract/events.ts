@@ -22,7 +22,7 @@ export const events = {
   /** A profile's token state changed (inspected, refreshed, expired, needs action). */
   'token.changed': tokenStatus,
   /** A refresh or recovery attempt was logged. */
-  'token.logged': refreshLogEntry.extend({ profileId: z.string() }),
+  'token.logged': refreshLogEntry.extend({ profileId: z.string(), profileName: z.string() }),
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startBrowserServer, type BrowserServer } from '../../../src/main/bridge'
-import type { Core } from '../../../src/main/core'
+import type { CoreServices } from '../../../src/main/core'
 import { tempDir, testCore } from '../../support/core'
 import { openSocket, SocketClient } from '../../support/ws-client'
 
 describe('browser-mode WebSocket bridge', () => {
-  let core: Core
+  let core: CoreServices
   let server: BrowserServer
 
   beforeAll(async () => {

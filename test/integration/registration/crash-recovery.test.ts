@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ManualClock, type Core } from '../../../src/main/core'
+import { ManualClock, type CoreServices } from '../../../src/main/core'
 import { startSandbox, type Sandbox } from '../../../src/main/core/sandbox'
 import { testCore } from '../../support/core'
 import { countingProxy, type CountingProxy } from '../../support/counting-proxy'
@@ -15,7 +15,7 @@ describe('after a crash', () => {
   let meta: Sandbox | undefined
   let graphProxy: CountingProxy | undefined
   let serve: ServeProcess | undefined
-  let core: Core | undefined
+  let core: CoreServices | undefined
 
   afterEach(async () => {
     await serve?.stop('SIGKILL')

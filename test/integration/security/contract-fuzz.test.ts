@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { callNames, calls, type CallName } from '@shared/contract'
 import { startBrowserServer, type BrowserServer } from '../../../src/main/bridge'
-import type { Core } from '../../../src/main/core'
+import type { CoreServices } from '../../../src/main/core'
 import { bindContract } from '../../../src/main/ipc'
 import { testCore } from '../../support/core'
 import { fakeEvent, FakeIpcMain } from '../../support/fake-ipc'
@@ -28,7 +28,7 @@ function invalidInputs(name: CallName, transport: 'ipc' | 'json') {
 }
 
 describe('contract fuzzing: invalid inputs get typed errors and never reach a handler', () => {
-  let core: Core
+  let core: CoreServices
   let server: BrowserServer
   const spies = new Map<string, ReturnType<typeof vi.spyOn>>()
 

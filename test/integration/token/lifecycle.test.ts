@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ManualClock, type Core } from '../../../src/main/core'
+import { ManualClock, type CoreServices } from '../../../src/main/core'
 import { keytarKeychain } from '../../../src/main/core/secrets'
 import { startSandbox, type Sandbox } from '../../../src/main/core/sandbox'
 import { testCore } from '../../support/core'
@@ -12,7 +12,7 @@ import { tempDir } from '../../support/temp'
 const MINUTE = 60_000
 
 /** A text send through the token service, the way the composer will send. */
-function send(core: Core, profileId: string, to = '15550001234') {
+function send(core: CoreServices, profileId: string, to = '15550001234') {
   return core.tokens.withToken(profileId, async ({ graph, token, proof, profile }) => {
     const response = await graph.post(`${profile.phoneNumberId}/messages`, {
       token,
@@ -203,7 +203,7 @@ describe('token lifecycle against the sandbox', () => {
 })
 
 describe('single flight', () => {
-  let core: Core
+  let core: CoreServices
   let sandbox: Sandbox
   let proxy: CountingProxy
   afterEach(async () => {

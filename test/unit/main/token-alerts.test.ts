@@ -36,9 +36,9 @@ describe('token alerts', () => {
 
   it('notifies on every failed refresh with the Graph code', () => {
     const alerts = new TokenAlerts()
-    const entry = { id: 1, profileId: 'prf_1', at: now, trigger: 'scheduled', strategy: 'exchange_system_user', oldExpiresAt: null, newExpiresAt: null, fbtraceId: null, durationMs: 5, note: null } as const
-    expect(alerts.onLogged({ ...entry, outcome: 'success', errorCode: null, errorSubcode: null, errorMessage: null }, 'production')).toBeNull()
-    expect(alerts.onLogged({ ...entry, outcome: 'failure', errorCode: 190, errorSubcode: 463, errorMessage: 'Session has expired' }, 'production')).toEqual({
+    const entry = { id: 1, profileId: 'prf_1', profileName: 'production', at: now, trigger: 'scheduled', strategy: 'exchange_system_user', oldExpiresAt: null, newExpiresAt: null, fbtraceId: null, durationMs: 5, note: null } as const
+    expect(alerts.onLogged({ ...entry, outcome: 'success', errorCode: null, errorSubcode: null, errorMessage: null })).toBeNull()
+    expect(alerts.onLogged({ ...entry, outcome: 'failure', errorCode: 190, errorSubcode: 463, errorMessage: 'Session has expired' })).toEqual({
       title: 'production: token refresh failed (Graph 190/463)',
       body: 'Session has expired',
     })

@@ -4,7 +4,7 @@ import { rendererDirFrom } from '../../static'
 import { UsageError, type Command, type CommandIo, type CommandRun } from '../command'
 import { openCore } from '../open-core'
 import { portOption, stringOption } from '../options'
-import { DEFAULT_WEBHOOK_PORT, type Core, type SandboxStartOptions } from '../../core'
+import { DEFAULT_WEBHOOK_PORT, type Core, type TunnelHostOptions } from '../../core'
 import { listenErrorMessage } from '../listen-error'
 
 export const DEFAULT_UI_PORT = 4870
@@ -45,7 +45,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     const webhookPort = portOption(run.values['webhook-port'], 'webhook-port', DEFAULT_WEBHOOK_PORT)
     const tunnel = tunnelOption(run)
     const sandboxOptions = sandboxStartOptions(run)
-    const core = await openCore(run, { longRunning: true })
+    const core = await openCore(run, { longRunning: true, ...(tunnel ? { tunnelHost: tunnelHostOf(run) } : {}) })
     let server
     try {
       server = await startBrowserServer({
@@ -53,7 +53,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
         rendererDir: rendererDirFrom(import.meta.url),
         dispatch: core.dispatch,
         events: core.events,
-        log: core.context.log,
+        log: core.log,
       })
     } catch (error) {
       await core.close()
@@ -61,7 +61,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     }
     let webhook
     try {
-      webhook = await core.webhook.start(webhookPort)
+      webhook = await core.startListener(webhookPort)
     } catch (error) {
       await server.close()
       await core.close()
@@ -70,7 +70,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     let sandboxUrl: string | undefined
     if (run.values.sandbox === true) {
       try {
-        const sandbox = await core.sandbox.start(sandboxOptions)
+        const sandbox = await core.call('sandbox.start', sandboxOptions)
         sandboxUrl = sandbox.url ?? undefined
         if (sandbox.webhookProblem) run.io.stderr.write(`switchboard serve: the sandbox cannot deliver webhooks: ${sandbox.webhookProblem}\n`)
       } catch (error) {
@@ -79,14 +79,14 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
         throw error
       }
     }
-    await core.tokens.startBackground()
+    await core.startBackground()
     // The ready lines go out in one write, so a script that sees the first sees them all.
     const ready = [`Switchboard UI: ${server.url}`, `Webhook: ${webhook.url}`, ...(sandboxUrl ? [`Sandbox Graph API: ${sandboxUrl}`] : [])]
     run.io.stdout.write(ready.join('\n') + '\n')
     // Not awaited: a slow tunnel (cloudflared can take a while) must not hold up Ctrl+C.
     const tunnelStarted = tunnel ? startTunnel(core, run, tunnel) : undefined
     const signal = await stopped
-    core.context.log.info('shutting down', { signal })
+    core.log.info('shutting down', { signal })
     await server.close()
     await core.close()
     await tunnelStarted
@@ -95,7 +95,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
 }
 
 /** The sandbox's options from the command line; they only make sense with --sandbox. */
-function sandboxStartOptions(run: CommandRun): SandboxStartOptions {
+function sandboxStartOptions(run: CommandRun): { customers: boolean; speed?: number; quirks?: boolean } {
   const speed = stringOption(run.values['sandbox-speed'])
   const quirks = stringOption(run.values['sandbox-quirks'])
   if ((speed !== undefined || quirks !== undefined || run.values['no-customers'] === true) && run.values.sandbox !== true) {
@@ -131,15 +131,19 @@ function tunnelOption(run: CommandRun): TunnelStartInput | undefined {
  * Starts the tunnel and reports it: `Public URL: …` on stdout whenever it is online at a new URL,
  * problems on stderr. Serve keeps running whatever happens to the tunnel.
  */
-async function startTunnel(core: Core, run: CommandRun, input: TunnelStartInput): Promise<void> {
+/** How this serve hosts tunnels: the environment cloudflared is found in, and its path when given. */
+function tunnelHostOf(run: CommandRun): TunnelHostOptions {
   const env = run.io.env
   const cloudflared = stringOption(run.values.cloudflared) ?? env.SWITCHBOARD_CLOUDFLARED
-  core.tunnel.configure({
+  return {
     env,
     ...(cloudflared ? { cloudflaredPath: cloudflared } : {}),
     // Tests point a production-like profile at a loopback "public" URL; never needed by a person.
     allowHttpLoopback: env.SWITCHBOARD_TUNNEL_ALLOW_HTTP_LOOPBACK === '1',
-  })
+  }
+}
+
+async function startTunnel(core: Core, run: CommandRun, input: TunnelStartInput): Promise<void> {
   const report = tunnelReporter(run.io)
   core.events.on('tunnel.changed', report)
   try {

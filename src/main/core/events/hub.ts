@@ -1,6 +1,8 @@
 import type { EventBatch, EventEnvelope, EventName, EventPayload } from '@shared/contract'
 
 export type BatchListener = (batch: EventBatch) => void
+/** What a shell may do with the core's events: listen to one, or take every batch. */
+export type EventSource = Pick<EventHub, 'on' | 'subscribe'>
 export type EventHandler<N extends EventName> = (payload: EventPayload<N>) => void
 
 export interface EventHubOptions {

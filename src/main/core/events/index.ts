@@ -1,1 +1,1 @@
-export { EventHub, type BatchListener, type EventHandler, type EventHubOptions } from './hub'
+export { EventHub, type BatchListener, type EventHandler, type EventHubOptions, type EventSource } from './hub'

@@ -294,8 +294,7 @@ export class WebhookRegistrar {
   private async fallBack(record: WebhookRegistration, previous: string, error: unknown, clear: () => Promise<unknown>): Promise<void> {
     await clear()
     const message = `The earlier override of ${describeMode(record.mode, record.targetId)} (${previous}) could not be put back (${error instanceof Error ? error.message : String(error)}); the override was removed instead`
-    this.deps.ctx.log.warn(message)
-    this.deps.ctx.events.emit('app.notice', { level: 'warning', message: this.deps.ctx.redactor.redact(message), at: this.deps.ctx.clock.now() })
+    this.deps.ctx.notify('warning', message)
   }
 
   private async apply(profile: ProfileRow, secrets: ProfileSecrets, mode: RegistrationMode, targetId: string, callbackUrl: string, verifyToken: string) {

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { SwitchboardError, type AppError, type RefreshStrategy, type TokenStatus } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
-import { writeEnvVariable } from '../env-file'
+import { syncTokenToEnvFiles } from '../env-file'
 import { GraphError, type AppSecretProofOption, type GraphClient } from '../graph'
 import type { ProfileService } from '../profiles'
 import type { ProfileSecrets, Vault } from '../secrets'
@@ -232,7 +232,7 @@ export class TokenService {
         markBarren(state, secrets.accessToken, strategy)
         state.failures = 0
         const entry = log({ strategy, outcome: 'no_gain', newExpiresAt: inspection.expiresAt, note: noGainNote(strategy) })
-        this.deps.ctx.events.emit('app.notice', { level: 'warning', message: `Token refresh for ${profile.name} gained nothing: ${entry.note ?? ''}`, at: this.now })
+        this.deps.ctx.notify('warning', `Token refresh for ${profile.name} gained nothing: ${entry.note ?? ''}`)
         this.schedule(profile)
         this.announce(profile, secrets)
         return entry
@@ -242,7 +242,7 @@ export class TokenService {
       state.lastError = null
       state.failures = 0
       if (this.deps.active.snapshot().profile?.id === profileId) await this.deps.active.reload()
-      const note = this.syncEnvFiles(profileId, token, extraEnvFile)
+      const note = syncTokenToEnvFiles(this.deps.store.envTargets.list(profileId), token, this.deps.ctx.log, extraEnvFile)
       const entry = log({ strategy, outcome: 'success', newExpiresAt: inspection.expiresAt, note })
       this.schedule(profile)
       this.announce(profile, { ...secrets, accessToken: token })
@@ -259,29 +259,11 @@ export class TokenService {
         errorMessage: this.deps.ctx.redactor.redact(error instanceof Error ? error.message : String(error)),
         fbtraceId: graphError?.fbtraceId ?? null,
       })
-      this.deps.ctx.events.emit('app.notice', { level: 'error', message: `Token refresh for ${profile.name} failed: ${entry.errorMessage ?? ''}`, at: this.now })
+      this.deps.ctx.notify('error', `Token refresh for ${profile.name} failed: ${entry.errorMessage ?? ''}`)
       this.schedule(profile)
       this.announce(profile, secrets)
       return entry
     }
-  }
-
-  /** Writes the new token to every .env sync target; returns a note about the ones that failed. */
-  private syncEnvFiles(profileId: string, token: string, extra?: string): string | null {
-    const targets = this.deps.store.envTargets.list(profileId).map((t) => ({ path: t.path, variable: t.variable }))
-    if (extra && !targets.some((t) => t.path === extra)) targets.push({ path: extra, variable: targets[0]?.variable ?? 'WHATSAPP_TOKEN' })
-    const failed: string[] = []
-    for (const target of targets) {
-      try {
-        writeEnvVariable(target.path, target.variable, token)
-      } catch (error) {
-        failed.push(`${target.path}: ${(error as Error).message}`)
-        this.deps.ctx.log.warn('could not write the refreshed token to a .env file', { path: target.path, error: (error as Error).message })
-      }
-    }
-    const written = targets.length - failed.length
-    if (targets.length === 0) return null
-    return failed.length ? `Written to ${written} of ${targets.length} .env files; failed: ${failed.join('; ')}` : `Written to ${written} .env file${written === 1 ? '' : 's'}`
   }
 
   /**
@@ -358,7 +340,7 @@ export class TokenService {
     }
     await this.inspect(profileId).catch(() => undefined)
     const view = await this.status(profileId)
-    this.deps.ctx.events.emit('app.notice', { level: 'error', message: `${profile.name}: the access token is dead — ${view.needsAction?.message ?? 'it needs a new token'}`, at: this.now })
+    this.deps.ctx.notify('error', `${profile.name}: the access token is dead — ${view.needsAction?.message ?? 'it needs a new token'}`)
     throw new SwitchboardError({
       code: 'token_expired',
       message: view.needsAction?.message ?? `The access token of ${profile.name} is no longer valid and could not be renewed`,
@@ -378,7 +360,7 @@ export class TokenService {
 
   private logEntry(entry: Omit<RefreshLogEntry, 'id'>): RefreshLogEntry {
     const stored = this.deps.store.refreshLog.add(entry)
-    this.deps.ctx.events.emit('token.logged', stored)
+    this.deps.ctx.events.emit('token.logged', { ...stored, profileName: this.deps.profiles.byId(stored.profileId)?.name ?? stored.profileId })
     return stored
   }
 

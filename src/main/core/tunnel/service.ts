@@ -233,21 +233,12 @@ export class TunnelService {
     if (!this.deps.registrar.hasOrphans()) return
     const result = await this.deps.registrar.recoverOrphans()
     this.recoveryPending = result.failed.length > 0
-    const at = this.deps.ctx.clock.now()
     if (result.removed.length > 0) {
-      this.deps.ctx.events.emit('app.notice', {
-        level: 'info',
-        message: `Put back ${result.removed.length} webhook callback(s) that a Switchboard which did not stop cleanly had left pointing at its tunnel`,
-        at,
-      })
+      this.deps.ctx.notify('info', `Put back ${result.removed.length} webhook callback(s) that a Switchboard which did not stop cleanly had left pointing at its tunnel`)
     }
     const first = result.failed[0]
     if (first) {
-      this.deps.ctx.events.emit('app.notice', {
-        level: 'warning',
-        message: `${result.failed.length} webhook callback(s) left by a Switchboard that did not stop cleanly could not be put back yet (${first.error.message}); Switchboard tries again`,
-        at,
-      })
+      this.deps.ctx.notify('warning', `${result.failed.length} webhook callback(s) left by a Switchboard that did not stop cleanly could not be put back yet (${first.error.message}); Switchboard tries again`)
     }
   }
 
@@ -255,11 +246,7 @@ export class TunnelService {
     if (!this.deps.registrar.hasOwned()) return
     const result = await this.deps.registrar.unregisterOwned()
     for (const { record, error } of result.failed) {
-      this.deps.ctx.events.emit('app.notice', {
-        level: 'error',
-        message: `Meta still delivers to ${record.callbackUrl} (${record.mode} ${record.targetId}): putting back what was there failed: ${error.message}`,
-        at: this.deps.ctx.clock.now(),
-      })
+      this.deps.ctx.notify('error', `Meta still delivers to ${record.callbackUrl} (${record.mode} ${record.targetId}): putting back what was there failed: ${error.message}`)
     }
   }
 
@@ -341,11 +328,7 @@ export class TunnelService {
     if (!this.autoReregister() || !this.deps.registrar.hasOwned()) return
     const failed = await this.deps.registrar.reregisterOwned(webhookUrlOf(url))
     for (const { record, error } of failed) {
-      this.deps.ctx.events.emit('app.notice', {
-        level: 'error',
-        message: `The tunnel moved to ${url}, but registering it for ${record.mode} ${record.targetId} failed: ${error.message}`,
-        at: this.deps.ctx.clock.now(),
-      })
+      this.deps.ctx.notify('error', `The tunnel moved to ${url}, but registering it for ${record.mode} ${record.targetId} failed: ${error.message}`)
     }
   }
 
@@ -377,7 +360,7 @@ export class TunnelService {
     this.deps.ctx.log.info('webhook listener moved; restarting the tunnel', { from: this.forwardPort, to: state.port })
     void this.track(
       this.start(input).catch((error: unknown) => {
-        this.deps.ctx.events.emit('app.notice', { level: 'error', message: `Restarting the tunnel failed: ${(error as Error).message}`, at: this.deps.ctx.clock.now() })
+        this.deps.ctx.notify('error', `Restarting the tunnel failed: ${(error as Error).message}`)
       }),
     )
   }
