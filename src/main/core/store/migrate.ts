@@ -1,3 +1,4 @@
+import { SwitchboardError } from '@shared/contract'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Migration } from './migrations'
 
@@ -13,9 +14,11 @@ export function schemaVersion(db: DatabaseSync): number {
 export function migrate(db: DatabaseSync, migrations: readonly Migration[], target = migrations.length): number {
   const current = schemaVersion(db)
   if (current > migrations.length) {
-    throw new Error(
-      `This data file has schema version ${current}, newer than this Switchboard understands (${migrations.length}): update Switchboard`,
-    )
+    throw new SwitchboardError({
+      code: 'store_unavailable',
+      message: `This data file has schema version ${current}, newer than this Switchboard understands (${migrations.length})`,
+      fix: 'Update Switchboard, or start it with another data directory',
+    })
   }
   for (const migration of migrations.slice(current, target)) {
     db.exec('BEGIN IMMEDIATE')

@@ -1,4 +1,4 @@
-import type { RefreshStrategy } from '@shared/contract'
+import { SwitchboardError, type RefreshStrategy } from '@shared/contract'
 import type { GraphClient } from '../graph'
 import type { ProfileSecrets } from '../secrets'
 import type { ProfileRow } from '../store'
@@ -28,9 +28,13 @@ export async function runStrategy(
   options: { keepExpiring: boolean; scopes: string[] },
 ): Promise<string> {
   const { appId, appSecret, accessToken, adminToken } = secrets
-  if (!appId || !appSecret) throw new Error('Refreshing needs the app ID and app secret')
+  if (!appId || !appSecret) {
+    throw new SwitchboardError({ code: 'not_configured', message: 'Refreshing needs the app ID and app secret', fix: 'Enter both in Settings (App settings › Basic in the Meta app dashboard)' })
+  }
   if (strategy === 'mint') {
-    if (!adminToken || !profile.systemUserId) throw new Error('Minting needs the system user ID and its admin token')
+    if (!adminToken || !profile.systemUserId) {
+      throw new SwitchboardError({ code: 'not_configured', message: 'Minting needs the system user ID and its admin token', fix: 'Enter both in Settings, or choose another refresh strategy' })
+    }
     const scopes = options.scopes.filter((s) => s.startsWith('whatsapp_') || s === 'business_management')
     const response = await graph.post(`${profile.systemUserId}/access_tokens`, {
       token: adminToken,
@@ -43,7 +47,7 @@ export async function runStrategy(
     })
     return tokenFrom(response.data, 'Minting')
   }
-  if (!accessToken) throw new Error('There is no token to exchange')
+  if (!accessToken) throw new SwitchboardError({ code: 'not_configured', message: 'There is no token to exchange', fix: 'Paste an access token in Settings' })
   const response = await graph.get('oauth/access_token', {
     token: null,
     appSecretProof: false,
