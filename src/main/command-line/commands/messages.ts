@@ -1,9 +1,10 @@
 import { constants as fsConstants, createWriteStream, lstatSync, openSync, type Stats } from 'node:fs'
 import type { MessageView } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
+import { listOptions, printList } from '../list-output'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
-import { printable, terminalJson } from '../terminal-text'
+import { printable } from '../terminal-text'
 
 
 /** Messages per page of an export: enough to stream quickly, few enough to keep memory flat. */
@@ -36,8 +37,7 @@ export const messagesCommand: Command = {
   name: 'messages',
   summary: 'List stored messages of the profile (newest last), one conversation, or search them',
   options: {
-    json: { type: 'boolean', description: 'Print JSON (an array of messages)' },
-    limit: { type: 'string', valueName: 'N', description: 'How many messages (default 50, at most 500)' },
+    ...listOptions('Print JSON (an array of messages)', 'How many messages (default 50, at most 500)'),
     search: { type: 'string', valueName: 'TEXT', description: 'Full-text search over message text' },
     contact: { type: 'string', valueName: 'ID', description: 'Only this conversation: the customer\'s WhatsApp ID (phone digits) or business-scoped user ID' },
   },
@@ -53,9 +53,7 @@ export const messagesCommand: Command = {
           ? (await core.call('inbox.thread', { contact, limit })).messages
           : (await core.call('inbox.recent', { limit })).messages
       const ordered = search ? messages : [...messages].reverse()
-      if (run.values.json) run.io.stdout.write(terminalJson(ordered) + '\n')
-      else if (ordered.length === 0) run.io.stderr.write('No messages.\n')
-      else run.io.stdout.write(ordered.map(line).join('\n') + '\n')
+      printList(run, ordered, line, 'No messages.')
       return exitCodes.ok
     })
   },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { refreshStrategies, refreshStrategyLabels, tokenKindLabels, type RefreshLogEntryView, type RefreshStrategy, type TokenStatus } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
+import { listOptions, printList } from '../list-output'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
 import { existingProfile } from '../profile-target'
@@ -95,17 +96,14 @@ export const tokenLogCommand: Command = {
   name: 'token log',
   summary: 'Show the refresh log, newest first',
   options: {
-    json: { type: 'boolean', description: 'Print JSON' },
-    limit: { type: 'string', valueName: 'N', description: 'How many entries (default 50)' },
+    ...listOptions('Print JSON', 'How many entries (default 50, at most 500)'),
   },
   async run(run) {
     const limit = limitOption(run.values.limit, 50, 500)
     return withCore(run, async (core) => {
       const profile = await existingProfile(core, run)
       const { entries } = await core.call('token.log', { profileId: profile.id, limit })
-      if (run.values.json) run.io.stdout.write(JSON.stringify(entries, null, 2) + '\n')
-      else if (entries.length === 0) run.io.stderr.write('No refresh attempts yet.\n')
-      else run.io.stdout.write(entries.map(formatEntry).join('\n') + '\n')
+      printList(run, entries, formatEntry, 'No refresh attempts yet.')
       return exitCodes.ok
     })
   },

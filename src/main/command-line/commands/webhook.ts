@@ -1,8 +1,9 @@
 import { verdicts, type RequestSummary } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
+import { listOptions, printList } from '../list-output'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
-import { printable, terminalJson } from '../terminal-text'
+import { printable } from '../terminal-text'
 
 function line(r: RequestSummary): string {
   const time = new Date(r.receivedAt).toISOString().replace('T', ' ').slice(0, 19)
@@ -14,8 +15,7 @@ export const webhookRequestsCommand: Command = {
   name: 'webhook requests',
   summary: 'List recent requests to the webhook listener with their verdicts (newest first)',
   options: {
-    json: { type: 'boolean', description: 'Print JSON (an array of requests)' },
-    limit: { type: 'string', valueName: 'N', description: 'How many (default 50, at most 500)' },
+    ...listOptions('Print JSON (an array of requests)', 'How many (default 50, at most 500)'),
     verdict: { type: 'string', valueName: 'VERDICT', description: `Only these: ${verdicts.join(', ')}` },
   },
   async run(run) {
@@ -24,9 +24,7 @@ export const webhookRequestsCommand: Command = {
     if (verdict !== undefined && !(verdicts as readonly string[]).includes(verdict)) throw new UsageError(`--verdict takes one of ${verdicts.join(', ')}`)
     return withCore(run, async (core) => {
       const { items } = await core.call('webhook.requests', { limit, ...(verdict ? { verdict: verdict as (typeof verdicts)[number] } : {}) })
-      if (run.values.json) run.io.stdout.write(terminalJson(items) + '\n')
-      else if (items.length === 0) run.io.stderr.write('No webhook requests recorded.\n')
-      else run.io.stdout.write(items.map(line).join('\n') + '\n')
+      printList(run, items, line, 'No webhook requests recorded.')
       return exitCodes.ok
     })
   },
