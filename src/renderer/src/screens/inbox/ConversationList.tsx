@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import type { ConversationView } from '@shared/contract'
-import { VirtualList } from '../../components'
+import { PagedList, selectPaging } from '../../components'
 import { useInbox } from '../../stores'
 import { ConversationRow } from './ConversationRow'
 
@@ -8,41 +9,29 @@ const conversationKey = (c: ConversationView) => c.key
 
 /** Every conversation, most recent first, paged in as you scroll. */
 export function ConversationList() {
-  const conversations = useInbox((s) => s.conversations)
-  const total = useInbox((s) => s.total)
-  const selected = useInbox((s) => s.selected)
-  const hasMore = useInbox((s) => s.hasMore)
-  const loadingMore = useInbox((s) => s.loadingMore)
-  const loadMore = useInbox((s) => s.loadMore)
+  const paging = useInbox(useShallow(selectPaging))
+  const { conversations, total, selected } = useInbox(useShallow(({ conversations, total, selected }) => ({ conversations, total, selected })))
   const open = useInbox((s) => s.open)
   const setViewport = useInbox((s) => s.setViewport)
 
   const onRange = useCallback((first: number, last: number) => setViewport('conversations', first, last), [setViewport])
-  const onEnd = useCallback(() => void loadMore(), [loadMore])
   const onOpen = useCallback((c: ConversationView) => void open(c.key), [open])
   const renderItem = useCallback((c: ConversationView) => <ConversationRow conversation={c} selected={c.key === selected} />, [selected])
 
   return (
-    <VirtualList
+    <PagedList
       items={conversations}
       itemKey={conversationKey}
       estimateSize={64}
       renderItem={renderItem}
       label="Conversations"
-      mode="listbox"
       selectedKey={selected}
       onOpen={onOpen}
       onRangeChange={onRange}
-      onEndReached={hasMore ? onEnd : undefined}
+      paging={paging}
+      loadingText="Loading more conversations…"
       total={total}
       className="inbox__conversations"
-      footer={
-        loadingMore ? (
-          <p className="muted list-footer" role="status">
-            Loading more conversations…
-          </p>
-        ) : null
-      }
     />
   )
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { customerLabel, ErrorMessage, keyLabel, RelativeTime, VirtualList } from '../../components'
+import { customerLabel, ErrorMessage, keyLabel, PagedList, RelativeTime } from '../../components'
 import { useInbox } from '../../stores'
 import { Snippet } from './Snippet'
 import { typeLabel } from './type-labels'
@@ -13,8 +13,6 @@ export function SearchResults({ search, query }: { search: ReturnType<typeof use
   const thread = useInbox((s) => s.thread)
   const focusedId = thread?.focusId ?? null
   const onOpen = useCallback((hit: SearchHit) => void open(hit.message.contact, hit.message), [open])
-  const { loadMore } = search
-  const onEnd = useCallback(() => void loadMore(), [loadMore])
   const renderItem = useCallback(
     (hit: SearchHit) => (
       <div className="hit">
@@ -53,16 +51,16 @@ export function SearchResults({ search, query }: { search: ReturnType<typeof use
         </ul>
       ) : null}
       {count > 0 ? (
-        <VirtualList
+        <PagedList
           items={search.hits}
           itemKey={hitKey}
           estimateSize={60}
           renderItem={renderItem}
           label="Search results"
-          mode="listbox"
           selectedKey={focusedId}
           onOpen={onOpen}
-          onEndReached={search.hasMore ? onEnd : undefined}
+          paging={search}
+          loadingText="Loading more results…"
           className="inbox__conversations"
         />
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useConnection, useWebhook } from '../../stores'
 import '../../styles/webhooks.css'
@@ -9,11 +10,9 @@ import { TunnelPanel } from './tunnel'
 import { VerdictFilter } from './VerdictFilter'
 
 export function Webhooks() {
-  const listener = useWebhook((s) => s.listener)
-  const listenerError = useWebhook((s) => s.listenerError)
-  const loaded = useWebhook((s) => s.loaded)
-  const error = useWebhook((s) => s.error)
-  const filter = useWebhook((s) => s.filter)
+  const { listener, listenerError, loaded, error, filter } = useWebhook(
+    useShallow(({ listener, listenerError, loaded, error, filter }) => ({ listener, listenerError, loaded, error, filter })),
+  )
   const empty = useWebhook((s) => s.loaded && s.requests.length === 0)
   const connection = useConnection((s) => s.state)
 
