@@ -1,38 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { Redactor } from '../../../src/main/core'
-import { ProviderState, type NgrokForwarder, type ProviderSnapshot, type TunnelProvider } from '../../../src/main/core/tunnel'
+import type { NgrokForwarder } from '../../../src/main/core/tunnel'
+import { ScriptedTunnel } from '../../support/scripted-tunnel'
 import { countingProxy, type CountingProxy } from '../../support/counting-proxy'
 import { sandboxCore, type SandboxCore } from '../../support/sandbox-core'
 import { webhookHarness } from '../../support/webhook'
 import { GraphClient } from '../sandbox/helpers/graph-client'
-
-/** A quick tunnel that can come back at another URL, as cloudflared does after a restart. */
-class MovingTunnel implements TunnelProvider {
-  readonly kind = 'cloudflared' as const
-  private readonly state = new ProviderState(new Redactor())
-  constructor(private url: string) {}
-  snapshot(): ProviderSnapshot {
-    return this.state.snapshot()
-  }
-  onChange(listener: (snapshot: ProviderSnapshot) => void) {
-    return this.state.onChange(listener)
-  }
-  start() {
-    this.state.starting()
-    this.state.online(this.url)
-    return Promise.resolve(this.state.snapshot())
-  }
-  move(url: string) {
-    this.url = url
-    this.state.failed('cloudflared exited with code 1')
-    this.state.starting()
-    this.state.online(url)
-  }
-  stop() {
-    this.state.off()
-    return Promise.resolve()
-  }
-}
 
 describe('registering the tunnel with Meta (the sandbox)', () => {
   let box: SandboxCore
@@ -199,7 +171,7 @@ describe('registering the tunnel with Meta (the sandbox)', () => {
   it('registers again by itself when a quick tunnel comes back at a new URL (unless turned off)', async () => {
     const { core, health } = await setUp()
     const [a, b, c] = [await publicUrl(), await publicUrl(), await publicUrl()]
-    const tunnel = new MovingTunnel(a.url)
+    const tunnel = new ScriptedTunnel(a.url)
     core.tunnel.configure({ providerFactory: (input) => (input.provider === 'cloudflared' ? tunnel : undefined) })
     await core.call('tunnel.start', { provider: 'cloudflared' })
     await core.tunnel.whenIdle()

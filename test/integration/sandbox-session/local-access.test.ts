@@ -3,32 +3,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger, Redactor } from '../../../src/main/core'
 import { findControlEndpoint } from '../../../src/main/core/sandbox-session'
-import { ProviderState, type ProviderSnapshot, type TunnelProvider } from '../../../src/main/core/tunnel'
+import { ScriptedTunnel } from '../../support/scripted-tunnel'
 import { sandboxCore, type SandboxCore } from '../../support/sandbox-core'
 import { tempDir } from '../../support/temp'
 import { GraphClient, type GraphErrorResult } from '../sandbox/helpers/graph-client'
-
-/** A tunnel that is online at a public name (which never resolves: nothing leaves the machine). */
-class PublicTunnel implements TunnelProvider {
-  readonly kind = 'cloudflared' as const
-  private readonly state = new ProviderState(new Redactor())
-  constructor(private readonly url: string) {}
-  snapshot(): ProviderSnapshot {
-    return this.state.snapshot()
-  }
-  onChange(listener: (snapshot: ProviderSnapshot) => void) {
-    return this.state.onChange(listener)
-  }
-  start() {
-    this.state.starting()
-    this.state.online(this.url)
-    return Promise.resolve(this.state.snapshot())
-  }
-  stop() {
-    this.state.off()
-    return Promise.resolve()
-  }
-}
 
 describe('the sandbox session and other processes', () => {
   let box: SandboxCore
@@ -67,7 +45,7 @@ describe('the sandbox session and other processes', () => {
     const before = await override('https://quiet-river.invalid/webhook')
     expect(before.body.error.message).toContain('calls back only this machine')
 
-    core.tunnel.configure({ providerFactory: () => new PublicTunnel('https://quiet-river.invalid'), autoSelfTest: false })
+    core.tunnel.configure({ providerFactory: () => new ScriptedTunnel('https://quiet-river.invalid'), autoSelfTest: false })
     await core.call('tunnel.start', { provider: 'cloudflared' })
     // Tried: the handshake fails only because the name does not resolve.
     expect((await override('https://quiet-river.invalid/webhook')).body.error.message).toContain('Could not resolve host: quiet-river.invalid')
