@@ -54,15 +54,27 @@ export function setupTray(deps: TrayDeps): () => void {
   const offLogged = deps.core.events.on('token.logged', (entry) => {
     notify(alerts.onLogged(entry))
   })
-  const offProfiles = deps.core.events.on('profiles.changed', ({ activeId: id }) => {
+  /** Shows another profile's token: at once as unknown, then as the contract reports it. */
+  const follow = (id: string | null) => {
     if (id === activeId) return
     activeId = id
     active = null
     render()
-  })
-  void deps.core.call('profiles.list').then(({ activeId: id }) => {
-    activeId ??= id
-  })
+    if (!id) return
+    void deps.core
+      .call('token.status', { profileId: id })
+      .then((status) => {
+        if (activeId !== id) return
+        active = status
+        render()
+      })
+      .catch(() => undefined)
+  }
+  const offProfiles = deps.core.events.on('profiles.changed', ({ activeId: id }) => follow(id))
+  void deps.core
+    .call('profiles.list')
+    .then(({ activeId: id }) => follow(id))
+    .catch(() => undefined)
   const timer = setInterval(render, 60_000)
   render()
   return () => {

@@ -127,10 +127,6 @@ function tunnelOption(run: CommandRun): TunnelStartInput | undefined {
   return { provider: 'manual', url: value }
 }
 
-/**
- * Starts the tunnel and reports it: `Public URL: …` on stdout whenever it is online at a new URL,
- * problems on stderr. Serve keeps running whatever happens to the tunnel.
- */
 /** How this serve hosts tunnels: the environment cloudflared is found in, and its path when given. */
 function tunnelHostOf(run: CommandRun): TunnelHostOptions {
   const env = run.io.env
@@ -143,6 +139,10 @@ function tunnelHostOf(run: CommandRun): TunnelHostOptions {
   }
 }
 
+/**
+ * Starts the tunnel and reports it: `Public URL: …` on stdout whenever it is online at a new URL,
+ * problems on stderr. Serve keeps running whatever happens to the tunnel.
+ */
 async function startTunnel(core: Core, run: CommandRun, input: TunnelStartInput): Promise<void> {
   const report = tunnelReporter(run.io)
   core.events.on('tunnel.changed', report)
