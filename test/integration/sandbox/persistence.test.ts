@@ -20,7 +20,8 @@ describe('sandbox state', () => {
     await first.sandbox.close()
 
     const stateDir = join(first.dataDir, 'sandbox')
-    expect(readdirSync(stateDir)).toEqual(['state.json'])
+    expect(readdirSync(stateDir).sort()).toEqual(['media', 'state.json'])
+    expect(statSync(join(stateDir, 'media')).mode & 0o777).toBe(0o700)
     expect(statSync(join(stateDir, 'state.json')).mode & 0o777).toBe(0o600)
 
     // An hour later: far past the 300 s lifetime of both expiring tokens.

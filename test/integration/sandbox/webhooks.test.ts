@@ -239,7 +239,7 @@ describe('webhook deliveries', () => {
     )
     expect(byType.get('interactive:button_reply')).toMatchObject({ from: CUSTOMER, context: { from: phone.display.replace(/\D/g, ''), id: offer }, interactive: { button_reply: { id: 'slot-9', title: '9:00' } } })
     expect(byType.get('reaction')).toMatchObject({ reaction: { message_id: offer } })
-    expect(byType.get('image')).toMatchObject({ image: { mime_type: 'image/jpeg', id: expect.stringMatching(/^\d+$/) as unknown } })
+    expect(byType.get('image')).toMatchObject({ image: { mime_type: 'image/png', id: expect.stringMatching(/^\d+$/) as unknown } })
     expect(byType.get('unsupported')).toMatchObject({ errors: [{ code: 131051 }] })
     for (const webhook of endpoint.received) expect(signatureIsValid(webhook.raw, webhook.headers['x-hub-signature-256'], sandbox.app.secret)).toBe(true)
     const withMessages = endpoint.changes().filter((change) => change.value.messages)
@@ -269,9 +269,9 @@ describe('webhook deliveries', () => {
     await advance(fixture, 1000)
 
     const raw = Buffer.concat(endpoint.received.map((webhook) => webhook.raw)).toString('latin1')
-    // Praça do Comércio, image/jpeg, and an emoji beyond the BMP as its UTF-16 surrogate pair.
+    // Praça do Comércio, image/png, and an emoji beyond the BMP as its UTF-16 surrogate pair.
     expect(raw).toContain('Pra\\u00e7a do Com\\u00e9rcio')
-    expect(raw).toContain('"mime_type":"image\\/jpeg"')
+    expect(raw).toContain('"mime_type":"image\\/png"')
     const reactions = endpoint.messages().flatMap((message) => (message.type === 'reaction' ? [(message.reaction as { emoji: string }).emoji] : []))
     const wide = reactions.find((emoji) => emoji.codePointAt(0)! > 0xffff)!
     expect(wide).toBeDefined()

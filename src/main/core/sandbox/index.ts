@@ -5,6 +5,8 @@ export type {
   IssuedToken,
   CustomerSendInput,
   SandboxCustomer,
+  SandboxMedia,
+  CustomerMediaKind,
   MarketingPreference,
   InboundKind,
   TokenKind,

@@ -2,7 +2,8 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { Server } from 'node:http'
 import { silentLogger } from '../log'
 import { CustomerDirectory, CustomerSimulation } from './customers'
-import { route, startGraphServer, type GraphContext } from './endpoints'
+import { route, serveDownload, startGraphServer, type GraphContext } from './endpoints'
+import { MediaLibrary } from './media'
 import { Outbound } from './messaging'
 import { SandboxRuntime } from './runtime'
 import { sandboxEnv } from './sandbox-env'
@@ -37,15 +38,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const tokens = new TokenService(store, runtime, lifetime)
   if (tokens.renewProfileTokenIfLapsed()) log.info('sandbox renewed the profile token that lapsed while it was stopped')
+  const media = new MediaLibrary(store, runtime, options.dataDir)
+  media.open()
   const quirks = options.quirks ?? true
   const dispatcher = new WebhookDispatcher(runtime, store, quirks)
-  const outbound = new Outbound(runtime, store, dispatcher, {
+  const outbound = new Outbound(runtime, store, dispatcher, media, {
     messagesPerSecond: options.messagesPerSecond ?? 80,
     pairBurst: options.pairBurst ?? 45,
     quirks,
   })
   const directory = new CustomerDirectory(store, rng)
-  const customers = new CustomerSimulation(runtime, store, directory, dispatcher, outbound)
+  const customers = new CustomerSimulation(runtime, store, directory, dispatcher, outbound, media)
   const handshakes = new AbortController()
 
   let url = ''
@@ -55,12 +58,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokens,
     outbound,
     customers,
+    media,
     verifyCallback: (callbackUrl, verifyToken) => verifyCallback(runtime, callbackUrl, verifyToken, allowance, handshakes.signal),
     baseUrl: () => url,
   }
   let server: Server
   try {
-    ;({ server, url } = await startGraphServer(runtime, options.port ?? 0, controlKey, (request) => route(context, request)))
+    ;({ server, url } = await startGraphServer(runtime, options.port ?? 0, controlKey, {
+      graph: (request) => route(context, request),
+      download: (req, res, query) => serveDownload(context, req, res, query),
+      uploads: media,
+    }))
   } catch (error) {
     store.flush()
     throw error
@@ -90,6 +98,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       send: (input) => Promise.resolve().then(() => customers.send(input)),
       list: () => directory.list(),
       setMarketingPreference: (from, value, phoneNumberId) => Promise.resolve().then(() => customers.setMarketingPreference(from, value, phoneNumberId)),
+      async createMedia({ kind, bytes, phoneNumberId }) {
+        const record = await customers.createMedia(kind, phoneNumberId, bytes)
+        return { id: record.id, mimeType: record.mimeType, fileSize: record.fileSize, sha256: record.sha256 }
+      },
       start: () => customers.start(),
       stop: () => customers.stop(),
       get running() {

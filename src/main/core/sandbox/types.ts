@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import type { Logger, Redactor } from '../log'
 import type { CustomerSendInput, CustomerView, InboundKind } from './customers'
+import type { CustomerMediaKind } from './media'
 import type { SandboxEnvName } from './sandbox-env'
 import type { TokenKind } from './state'
 import type { CallbackAllowance, DeliveryReport, MarketingPreference } from './webhooks'
@@ -66,6 +67,11 @@ export interface Sandbox {
     list(): SandboxCustomer[]
     /** `from` (phone number or BSUID) stops or resumes marketing messages: a `user_preferences` webhook follows. */
     setMarketingPreference(from: string, value: MarketingPreference, phoneNumberId?: string): Promise<void>
+    /**
+     * Media a customer can then send (`send({ mediaId })`), held 7 days by the business number (the
+     * first unless given): the kind's sample file, or exactly `bytes` pseudo-random bytes.
+     */
+    createMedia(input: { kind: CustomerMediaKind; bytes?: number; phoneNumberId?: string }): Promise<SandboxMedia>
     start(): void
     stop(): void
     readonly running: boolean
@@ -84,4 +90,12 @@ export interface Sandbox {
 
 export type SandboxCustomer = CustomerView
 
-export type { CustomerSendInput, InboundKind, MarketingPreference, TokenKind, DeliveryReport, SandboxEnvName, CallbackAllowance }
+export interface SandboxMedia {
+  id: string
+  mimeType: string
+  fileSize: number
+  /** Lowercase hex, as `GET /{media-id}` gives it (webhooks carry base64). */
+  sha256: string
+}
+
+export type { CustomerSendInput, CustomerMediaKind, InboundKind, MarketingPreference, TokenKind, DeliveryReport, SandboxEnvName, CallbackAllowance }

@@ -27,6 +27,18 @@ export interface InboundContext {
   lastOutbound?: MessageRecord
   /** What a `system` message reports. */
   identityChange?: IdentityChange
+  /** The file an image, audio, voice, video, document or sticker message carries. */
+  media?: InboundMedia
+}
+
+/** The media a customer's message carries, as the webhook names it: `sha256` is base64 there (hex in `GET /{media-id}`). */
+export interface InboundMedia {
+  id: string
+  mimeType: string
+  /** Base64 of the SHA-256. */
+  sha256: string
+  filename?: string
+  animated?: boolean
 }
 
 export interface SenderFields {
@@ -39,8 +51,10 @@ export function senderFields(customer: CustomerState): SenderFields {
   return { ...(customer.phoneOnRecord ? { from: customer.waId } : {}), from_user_id: customer.userId }
 }
 
-function media(rng: SeededRandom, mimeType: string): Record<string, unknown> {
-  return { mime_type: mimeType, sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'), id: rng.digits(16) }
+function mediaFields(context: InboundContext): { mime_type: string; sha256: string; id: string } {
+  const media = context.media
+  if (!media) throw new Error('A media message needs the media it carries')
+  return { mime_type: media.mimeType, sha256: media.sha256, id: media.id }
 }
 
 /** A message object shaped as in Meta's `messages` webhook reference for each type. */
@@ -56,17 +70,17 @@ export function inboundMessage(kind: InboundKind, context: InboundContext): Reco
         ? { ...base, ...replyTo, type: 'text', text: { body: rng.pick(REPLIES) } }
         : { ...base, type: 'text', text: { body: rng.pick(TEXTS) } }
     case 'image':
-      return { ...base, type: 'image', image: { caption: 'Here is a photo', ...media(rng, 'image/jpeg') } }
+      return { ...base, type: 'image', image: { caption: 'Here is a photo', ...mediaFields(context) } }
     case 'audio':
-      return { ...base, type: 'audio', audio: { ...media(rng, 'audio/mpeg'), voice: false } }
+      return { ...base, type: 'audio', audio: { ...mediaFields(context), voice: false } }
     case 'voice':
-      return { ...base, type: 'audio', audio: { ...media(rng, 'audio/ogg; codecs=opus'), voice: true } }
+      return { ...base, type: 'audio', audio: { ...mediaFields(context), voice: true } }
     case 'video':
-      return { ...base, type: 'video', video: { caption: 'Short clip', ...media(rng, 'video/mp4') } }
+      return { ...base, type: 'video', video: { caption: 'Short clip', ...mediaFields(context) } }
     case 'document':
-      return { ...base, type: 'document', document: { caption: 'Invoice', filename: 'invoice.pdf', ...media(rng, 'application/pdf') } }
+      return { ...base, type: 'document', document: { caption: 'Invoice', filename: context.media?.filename ?? 'invoice.pdf', ...mediaFields(context) } }
     case 'sticker':
-      return { ...base, type: 'sticker', sticker: { ...media(rng, 'image/webp'), animated: false } }
+      return { ...base, type: 'sticker', sticker: { ...mediaFields(context), animated: context.media?.animated ?? false } }
     case 'location':
       return { ...base, type: 'location', location: { latitude: 38.7223 + rng.int(-500, 500) / 10_000, longitude: -9.1393 + rng.int(-500, 500) / 10_000, name: 'Praça do Comércio', address: 'Praça do Comércio, 1100-148 Lisboa' } }
     case 'contacts': {

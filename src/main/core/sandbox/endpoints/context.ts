@@ -1,4 +1,5 @@
 import type { CustomerSimulation } from '../customers'
+import type { MediaLibrary } from '../media'
 import type { Outbound } from '../messaging'
 import type { SandboxRuntime } from '../runtime'
 import type { StateStore } from '../state'
@@ -11,8 +12,9 @@ export interface GraphContext {
   tokens: TokenService
   outbound: Outbound
   customers: CustomerSimulation
+  media: MediaLibrary
   /** Meta's GET verification of a callback URL; rejects with error 2200 when it fails. */
   verifyCallback(url: string, verifyToken: string): Promise<void>
-  /** The sandbox's own base URL, for `/_sandbox/env`. */
+  /** The sandbox's own base URL, for `/_sandbox/env` and media download URLs. */
   baseUrl(): string
 }

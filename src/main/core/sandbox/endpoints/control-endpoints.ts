@@ -4,6 +4,7 @@ import type { TokenKind } from '../state'
 import type { GraphContext } from './context'
 import { optionalBoolean } from './control-parameters'
 import { customerMessage, customerPreference, listCustomers } from './customer-control-endpoints'
+import { createCustomerMedia } from './media-control-endpoints'
 import type { GraphRequest } from './request'
 import type { GraphResponse } from './server'
 
@@ -11,11 +12,11 @@ const TOKEN_KINDS: readonly TokenKind[] = ['system_user_expiring', 'system_user_
 
 /**
  * Sandbox-only controls under `/_sandbox/…` (not part of Graph): the `.env` block, minting tokens
- * of any kind, revoking them, the app's "Require App Secret" setting, and making simulated
- * customers write or change their preferences. Loopback-only like the rest, and only with this
+ * of any kind, revoking them, the app's "Require App Secret" setting, making simulated customers
+ * write (with media of any size) or change their preferences. Loopback-only like the rest, and only with this
  * run's control key (checked before the request is read, in request-guard.ts).
  */
-export function control(context: GraphContext, request: GraphRequest, path: string[]): GraphResponse {
+export function control(context: GraphContext, request: GraphRequest, path: string[]): GraphResponse | Promise<GraphResponse> {
   const route = `${request.method} ${path.join('/')}`
   const { params } = request
   switch (route) {
@@ -48,6 +49,8 @@ export function control(context: GraphContext, request: GraphRequest, path: stri
       return customerMessage(context, request)
     case 'POST customers/preferences':
       return customerPreference(context, request)
+    case 'POST media':
+      return createCustomerMedia(context, request)
     case 'POST customers/start':
       context.customers.start()
       return ok({ success: true, running: true })

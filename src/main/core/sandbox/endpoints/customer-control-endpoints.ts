@@ -1,7 +1,7 @@
 import { isInboundKind } from '../customers'
 import { missingParameter, oauthError, quoted } from '../graph-error'
 import type { GraphContext } from './context'
-import { optionalBoolean, optionalString } from './control-parameters'
+import { businessNumber, optionalBoolean, optionalByteCount, optionalString } from './control-parameters'
 import type { GraphRequest } from './request'
 import type { GraphResponse } from './server'
 
@@ -23,22 +23,29 @@ export function listCustomers(context: GraphContext): GraphResponse {
   })
 }
 
-/** `POST /_sandbox/customers/messages`: a customer writes in now. */
-export function customerMessage(context: GraphContext, request: GraphRequest): GraphResponse {
+/**
+ * `POST /_sandbox/customers/messages`: a customer writes in now. With `media_id` they send that
+ * media (created by `POST /_sandbox/media`; `type` defaults to its kind); with `media_bytes`, a new
+ * file of that many pseudo-random bytes of `type`'s kind.
+ */
+export async function customerMessage(context: GraphContext, request: GraphRequest): Promise<GraphResponse> {
   const { params } = request
-  const type = params.type ?? 'text'
-  if (!isInboundKind(type)) throw oauthError(400, 100, `(#100) Param type is not an inbound message type the sandbox knows: "${quoted(type)}"`)
+  const mediaId = optionalString(params, 'media_id')
+  const mediaBytes = optionalByteCount(params, 'media_bytes')
+  if (mediaId && mediaBytes !== undefined) throw oauthError(400, 100, '(#100) Give media_id or media_bytes, not both')
+  const type = params.type ?? (mediaId ? undefined : 'text')
+  if (type !== undefined && !isInboundKind(type)) throw oauthError(400, 100, `(#100) Param type is not an inbound message type the sandbox knows: "${quoted(type)}"`)
   const from = optionalString(params, 'from')
   const username = optionalBoolean(params, 'username')
   const phoneNumberId = businessNumber(context, request)
-  return ok(
-    context.customers.send({
-      type,
-      ...(from ? { from } : {}),
-      ...(username === undefined ? {} : { username }),
-      ...(phoneNumberId ? { phoneNumberId } : {}),
-    }),
-  )
+  const input = {
+    ...(type === undefined ? {} : { type }),
+    ...(from ? { from } : {}),
+    ...(username === undefined ? {} : { username }),
+    ...(phoneNumberId ? { phoneNumberId } : {}),
+    ...(mediaId ? { mediaId } : {}),
+  }
+  return ok(mediaBytes === undefined ? context.customers.send(input) : await context.customers.sendSized(input, mediaBytes))
 }
 
 /** `POST /_sandbox/customers/preferences`: a customer stops or resumes marketing messages. */
@@ -50,12 +57,6 @@ export function customerPreference(context: GraphContext, request: GraphRequest)
   if (value !== 'stop' && value !== 'resume') throw oauthError(400, 100, `(#100) Param value must be one of {stop, resume} - got "${quoted(value)}".`)
   context.customers.setMarketingPreference(from, value, businessNumber(context, request))
   return ok({ success: true })
-}
-
-function businessNumber(context: GraphContext, request: GraphRequest): string | undefined {
-  const id = optionalString(request.params, 'phone_number_id')
-  if (id && !context.store.phoneNumber(id)) throw oauthError(400, 100, `(#100) Unknown phone_number_id ${id}`)
-  return id
 }
 
 function ok(body: unknown): GraphResponse {

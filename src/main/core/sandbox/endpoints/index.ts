@@ -1,5 +1,6 @@
 export { startGraphServer, type GraphResponse } from './server'
 export { route } from './routes'
+export { serveDownload } from './media-download'
 export { isLoopbackAddress, refuseNonLoopback } from './loopback'
 export { appSecretProof } from './auth'
 export type { GraphContext } from './context'

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { GraphError, oauthError } from '../graph-error'
+import { fileTooLarge } from '../media'
+import { multipartBoundary, readMultipart, type UploadedFile } from './multipart'
 
 export interface GraphRequest {
   method: string
@@ -11,6 +13,13 @@ export interface GraphRequest {
   params: Record<string, unknown>
   /** From `access_token` or an `Authorization: Bearer|OAuth` header. */
   token: string | undefined
+  /** The `file` of a multipart body, in a temporary file the server removes after answering (unless an endpoint took it). */
+  files: UploadedFile[]
+}
+
+/** Where multipart bodies write their files while they come in. */
+export interface UploadFolder {
+  temporaryPath(): string
 }
 
 /** Where a request goes, known before its body is read. */
@@ -22,6 +31,8 @@ export interface GraphTarget {
 
 export const DEFAULT_GRAPH_VERSION = 'v25.0'
 const MAX_BODY_BYTES = 8 * 1024 * 1024
+/** The largest file Meta takes (100 MB) and room for the form around it. */
+const MAX_MULTIPART_BYTES = 101 * 1024 * 1024
 const VERSION = /^v\d+\.\d+$/
 
 /** The path as Graph reads it: an optional version, then the node and edge segments. */
@@ -41,16 +52,27 @@ export function graphTarget(req: IncomingMessage): GraphTarget {
   return { segments, version, query: url.searchParams }
 }
 
-export async function readGraphRequest(req: IncomingMessage, target: GraphTarget): Promise<GraphRequest> {
+export async function readGraphRequest(req: IncomingMessage, target: GraphTarget, uploads: UploadFolder): Promise<GraphRequest> {
   const { segments, version } = target
   const params: Record<string, unknown> = {}
   for (const [key, value] of target.query) params[key] = value
-  Object.assign(params, parseBody(await readBody(req), req.headers['content-type'] ?? ''))
+  const contentType = req.headers['content-type'] ?? ''
+  let files: UploadedFile[] = []
+  if (/^multipart\/form-data\b/i.test(contentType)) {
+    const boundary = multipartBoundary(contentType)
+    if (!boundary) throw oauthError(400, 100, '(#100) The request body could not be parsed as multipart/form-data: no boundary')
+    const form = await readMultipart(req, boundary, { maxBytes: MAX_MULTIPART_BYTES, fileFields: ['file'], temporaryPath: () => uploads.temporaryPath() })
+    if (form.tooLarge) throw fileTooLarge()
+    Object.assign(params, form.fields)
+    files = form.files
+  } else {
+    Object.assign(params, parseBody(await readBody(req), contentType))
+  }
 
   const header = req.headers.authorization
   const fromHeader = header ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header)?.[1] : undefined
   const token = typeof params.access_token === 'string' && params.access_token !== '' ? params.access_token : fromHeader
-  return { method: (req.method ?? 'GET').toUpperCase(), segments, version, params, token }
+  return { method: (req.method ?? 'GET').toUpperCase(), segments, version, params, token, files }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

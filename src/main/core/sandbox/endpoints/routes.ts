@@ -2,6 +2,7 @@ import { nonexistingField, unknownObject, unknownPath } from '../graph-error'
 import { authenticate } from './auth'
 import type { GraphContext } from './context'
 import { control } from './control-endpoints'
+import { deleteMedia, getMedia, uploadMedia } from './media-endpoints'
 import { messageTemplates, sendMessage } from './messaging-endpoints'
 import { getPhoneNumber, listPhoneNumbers, updatePhoneNumber } from './phone-number-endpoints'
 import type { GraphRequest } from './request'
@@ -37,6 +38,7 @@ export async function route(context: GraphContext, request: GraphRequest): Promi
 
   if (phone) {
     if (key === 'POST messages') return sendMessage(context, request, phone)
+    if (key === 'POST media') return uploadMedia(context, request, phone)
     if (key === 'GET ') return getPhoneNumber(context, request, phone)
     if (key === 'POST ') return updatePhoneNumber(context, request, phone)
     throw edgeError(method, first, edge, 'WhatsAppBusinessPhoneNumber')
@@ -58,6 +60,13 @@ export async function route(context: GraphContext, request: GraphRequest): Promi
   if (first === state.systemUserId) {
     if (key === 'POST access_tokens') return systemUserAccessTokens(context, request, first)
     throw edgeError(method, first, edge, 'SystemUser')
+  }
+  // Unknown, deleted and expired media all read as objects that do not exist.
+  const media = context.media.find(first)
+  if (media) {
+    if (key === 'GET ') return getMedia(context, request, media)
+    if (key === 'DELETE ') return deleteMedia(context, request, media)
+    throw edgeError(method, first, edge, 'WhatsAppBusinessMedia')
   }
   throw unknownObject(method, first)
 }

@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { GraphError } from '../graph-error'
+import { DOWNLOAD_PATH } from '../media'
 import type { SandboxRuntime } from '../runtime'
 import { refuseNonLoopback } from './loopback'
-import { graphTarget, readGraphRequest, type GraphRequest } from './request'
+import { graphTarget, readGraphRequest, type GraphRequest, type GraphTarget, type UploadFolder } from './request'
 import { refusalOf } from './request-guard'
 
 export interface GraphResponse {
@@ -13,12 +15,19 @@ export interface GraphResponse {
 
 export type GraphHandler = (request: GraphRequest) => Promise<GraphResponse> | GraphResponse
 
+export interface SandboxHandlers {
+  graph: GraphHandler
+  /** A media download URL (`/whatsapp_business/attachments/?…`): answers with the file's bytes, not JSON. */
+  download(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void>
+  uploads: UploadFolder
+}
+
 /**
  * The sandbox's HTTP face: 127.0.0.1 only, no browsers, the controls behind this run's key (see
- * request-guard.ts); Graph-shaped JSON answers and errors with an `fbtrace_id`.
+ * request-guard.ts); Graph-shaped JSON answers and errors with an `fbtrace_id`, and media downloads.
  */
-export async function startGraphServer(runtime: SandboxRuntime, port: number, controlKey: string, handle: GraphHandler): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => void respond(runtime, controlKey, handle, req, res))
+export async function startGraphServer(runtime: SandboxRuntime, port: number, controlKey: string, handlers: SandboxHandlers): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => void respond(runtime, controlKey, handlers, req, res))
   refuseNonLoopback(server, (address) => runtime.log.warn('sandbox refused a non-loopback connection', { address }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -31,9 +40,14 @@ export async function startGraphServer(runtime: SandboxRuntime, port: number, co
   return { server, url: `http://127.0.0.1:${address.port}` }
 }
 
-async function respond(runtime: SandboxRuntime, controlKey: string, handle: GraphHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+function isDownload(target: GraphTarget): boolean {
+  return target.segments.length === DOWNLOAD_PATH.length && DOWNLOAD_PATH.every((segment, index) => target.segments[index] === segment)
+}
+
+async function respond(runtime: SandboxRuntime, controlKey: string, handlers: SandboxHandlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const trace = runtime.fbtraceId()
   let version = 'v25.0'
+  let request: GraphRequest | undefined
   try {
     const target = graphTarget(req)
     version = target.version
@@ -44,8 +58,9 @@ async function respond(runtime: SandboxRuntime, controlKey: string, handle: Grap
       write(res, refusal.status, { error: { ...refusal.body, fbtrace_id: trace } }, trace, version, { connection: 'close' })
       return
     }
-    const request = await readGraphRequest(req, target)
-    const result = await handle(request)
+    if (isDownload(target)) return await handlers.download(req, res, target.query)
+    request = await readGraphRequest(req, target, handlers.uploads)
+    const result = await handlers.graph(request)
     write(res, result.status, result.body, trace, version)
   } catch (error) {
     if (error instanceof GraphError) {
@@ -56,6 +71,9 @@ async function respond(runtime: SandboxRuntime, controlKey: string, handle: Grap
     }
     runtime.log.error('sandbox request failed', { error: error instanceof Error ? error.message : String(error) })
     write(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, fbtrace_id: trace } }, trace, version)
+  } finally {
+    // An upload the endpoint did not take in (refused, or sent to another endpoint) is not kept.
+    for (const file of request?.files ?? []) rmSync(file.path, { force: true })
   }
 }
 

@@ -29,3 +29,8 @@ export const DELIVERY_ERRORS = {
     href: ERROR_CODES_HREF,
   },
 } as const satisfies Record<string, StatusError>
+
+/** 131053: the media of a message could not be used (not found, a type its message type does not take, too large). */
+export function mediaUploadError(details: string): StatusError {
+  return { code: 131053, title: 'Media upload error', message: 'Media upload error', error_data: { details }, href: ERROR_CODES_HREF }
+}

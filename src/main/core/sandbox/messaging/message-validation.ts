@@ -1,4 +1,5 @@
 import { invalidParameter, missingParameter, oauthError, quoted, whatsappError, type GraphError } from '../graph-error'
+import { checkInteractive, interactiveOptions, type ReplyOption } from './interactive-check'
 import { readRecipient, type Recipient } from './recipient'
 import type { TemplateTranslation } from './template-catalogue'
 import { checkTemplateRecipient, checkTemplateSend, quickReplies } from './template-check'
@@ -6,13 +7,7 @@ import { checkTemplateRecipient, checkTemplateSend, quickReplies } from './templ
 export const OUTBOUND_TYPES = ['audio', 'contacts', 'document', 'image', 'interactive', 'location', 'reaction', 'sticker', 'template', 'text', 'video'] as const
 export type OutboundType = (typeof OUTBOUND_TYPES)[number]
 
-const INTERACTIVE_TYPES = ['button', 'list', 'cta_url', 'product', 'product_list', 'catalog_message', 'flow', 'location_request_message', 'address_message', 'call_permission_request']
-
-export interface ReplyOption {
-  id: string
-  title: string
-  description?: string
-}
+export type { ReplyOption }
 
 export interface OutboundRequest {
   recipient: Recipient
@@ -22,6 +17,8 @@ export interface OutboundRequest {
   template?: TemplateTranslation
   /** An OGG/Opus audio message is a voice message: it gets a `played` status. */
   voice: boolean
+  /** The media a media message names by `id` (the sandbox checks it holds it). */
+  mediaId?: string
   options: ReplyOption[]
   interactiveType?: string
 }
@@ -102,6 +99,7 @@ export function validateSendBody(body: Body): OutboundRequest | ReadReceipt {
     case 'video':
       checkMedia(outboundType, content)
       request.voice = outboundType === 'audio' && isVoice(content)
+      if (typeof content.id === 'string') request.mediaId = content.id
       break
     case 'location':
       checkLocation(content)
@@ -183,63 +181,6 @@ function checkReaction(reaction: Body): void {
   if (typeof reaction.message_id !== 'string' || reaction.message_id === '') throw missingParameter("reaction['message_id']")
   if (reaction.emoji === undefined) throw missingParameter("reaction['emoji']")
   if (typeof reaction.emoji !== 'string') throw invalidParameter("Param reaction['emoji'] must be a string")
-}
-
-function checkInteractive(interactive: Body): string {
-  const type = interactive.type
-  if (typeof type !== 'string') throw missingParameter("interactive['type']")
-  if (!INTERACTIVE_TYPES.includes(type)) {
-    throw oauthError(400, 100, `(#100) Param interactive['type'] must be one of {${INTERACTIVE_TYPES.map((t) => t.toUpperCase()).join(', ')}} - got "${type}".`)
-  }
-  const action = interactive.action
-  if (!isObject(action)) throw missingParameter("interactive['action']")
-  const bodyText = isObject(interactive.body) ? interactive.body.text : undefined
-  if ((type === 'button' || type === 'list' || type === 'cta_url') && (typeof bodyText !== 'string' || bodyText === '')) {
-    throw missingParameter("interactive['body']['text']")
-  }
-  if (type === 'button') {
-    const buttons = action.buttons
-    if (!Array.isArray(buttons) || buttons.length === 0) throw missingParameter("interactive['action']['buttons']")
-    if (buttons.length > 3) throw invalidParameter("Param interactive['action']['buttons'] must contain at most 3 elements")
-    buttons.forEach((button: unknown, index) => {
-      const reply = isObject(button) && isObject(button.reply) ? button.reply : undefined
-      if (!reply || typeof reply.id !== 'string' || typeof reply.title !== 'string') {
-        throw missingParameter(`interactive['action']['buttons'][${index}]['reply']['id'] and ['title']`)
-      }
-      if (reply.title.length > 20) throw invalidParameter(`Param interactive['action']['buttons'][${index}]['reply']['title'] must be at most 20 characters long.`)
-    })
-  }
-  if (type === 'list') {
-    if (typeof action.button !== 'string' || action.button === '') throw missingParameter("interactive['action']['button']")
-    if (!Array.isArray(action.sections) || action.sections.length === 0) throw missingParameter("interactive['action']['sections']")
-  }
-  if (type === 'cta_url') {
-    const parameters = isObject(action.parameters) ? action.parameters : undefined
-    if (!parameters || typeof parameters.display_text !== 'string' || typeof parameters.url !== 'string') {
-      throw missingParameter("interactive['action']['parameters']['display_text'] and ['url']")
-    }
-  }
-  return type
-}
-
-function interactiveOptions(interactive: Body): ReplyOption[] {
-  const action = isObject(interactive.action) ? interactive.action : {}
-  if (interactive.type === 'button' && Array.isArray(action.buttons)) {
-    return action.buttons.flatMap((button: unknown) => {
-      const reply = isObject(button) && isObject(button.reply) ? button.reply : undefined
-      return reply ? [{ id: String(reply.id), title: String(reply.title) }] : []
-    })
-  }
-  if (interactive.type === 'list' && Array.isArray(action.sections)) {
-    return action.sections.flatMap((section: unknown) =>
-      isObject(section) && Array.isArray(section.rows)
-        ? section.rows.flatMap((row: unknown) =>
-            isObject(row) ? [{ id: String(row.id), title: String(row.title), ...(typeof row.description === 'string' ? { description: row.description } : {}) }] : [],
-          )
-        : [],
-    )
-  }
-  return []
 }
 
 export function isReadReceipt(value: OutboundRequest | ReadReceipt): value is ReadReceipt {

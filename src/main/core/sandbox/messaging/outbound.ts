@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
+import { mediaSendProblem, mimeEssence, type MediaLibrary, type MediaMessageType } from '../media'
 import type { SandboxRuntime } from '../runtime'
 import { newCustomer, type CustomerState, type MessageRecord, type PhoneNumberState, type StateStore } from '../state'
 import { majorVersion, statusChange, webhookVersion, type StatusError, type WebhookDispatcher } from '../webhooks'
-import { DELIVERY_ERRORS } from './delivery-errors'
+import { DELIVERY_ERRORS, mediaUploadError } from './delivery-errors'
 import { isReadReceipt, unknownMessage, validateSendBody, type OutboundRequest } from './message-validation'
 import { pricingFor } from './pricing'
 import { PairLimiter, ThroughputLimiter } from './rate-limits'
@@ -47,6 +48,7 @@ export class Outbound {
     private readonly runtime: SandboxRuntime,
     private readonly store: StateStore,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly media: MediaLibrary,
     private readonly options: OutboundOptions,
   ) {
     this.throughput = new ThroughputLimiter(options.messagesPerSecond)
@@ -85,7 +87,7 @@ export class Outbound {
     // Messaging a number puts it on the business's record (Meta: messaged in the last 30 days, or in the contact book).
     if (customer && recipient.kind === 'phone') customer.phoneOnRecord = true
     const windowOpen = customer?.lastInboundAt != null && now - customer.lastInboundAt < WINDOW_MS
-    const error = deliveryError(request, customer, windowOpen)
+    const error = deliveryError(request, customer, windowOpen) ?? this.mediaError(phone, request)
     const record: MessageRecord = {
       id: this.runtime.wamid(recipientAddress(recipient)),
       direction: 'out',
@@ -122,6 +124,20 @@ export class Outbound {
       contacts: [contact],
       messages: [{ id: record.id, ...(template ? { message_status: 'accepted' } : {}) }],
     }
+  }
+
+  /**
+   * Media named by `id` must be an upload of this number, not expired, of a type and size the
+   * message type takes; otherwise the send is accepted and fails with 131053, as Meta reports media
+   * problems. An OGG/Opus upload sent as audio is a voice message.
+   */
+  private mediaError(phone: PhoneNumberState, request: OutboundRequest): StatusError | null {
+    if (request.mediaId === undefined) return null
+    const record = this.media.find(request.mediaId)
+    const problem = mediaSendProblem(request.type as MediaMessageType, request.mediaId, record, phone.id)
+    if (problem) return mediaUploadError(problem)
+    if (request.type === 'audio' && record && ['audio/ogg', 'audio/opus'].includes(mimeEssence(record.mimeType))) request.voice = true
+    return null
   }
 
   private emit(event: SentEvent): void {

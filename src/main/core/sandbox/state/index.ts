@@ -2,6 +2,8 @@ export type {
   AppState,
   AppSubscriptionState,
   CustomerState,
+  MediaOrigin,
+  MediaRecord,
   MessageRecord,
   PhoneNumberState,
   SandboxState,

@@ -43,6 +43,7 @@ export function createInitialState(rng: SeededRandom, nowMs: number, profileLife
     },
     customers: createCustomers(rng, 6),
     messages: [],
+    media: [],
   }
 }
 

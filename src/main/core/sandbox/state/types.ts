@@ -70,6 +70,31 @@ export interface MessageRecord {
   interactiveType?: string
 }
 
+/** Who put a media file on the sandbox: a customer (in a webhook) or the business (an upload). */
+export type MediaOrigin = 'customer' | 'business'
+
+export interface MediaRecord {
+  /** Graph's media id: digits. */
+  id: string
+  /** The business number the media belongs to (it received it, or uploaded it). */
+  phoneNumberId: string
+  origin: MediaOrigin
+  /** As given by the uploader, or as the customer's WhatsApp sends it (`audio/ogg; codecs=opus`). */
+  mimeType: string
+  /** Lowercase hex SHA-256 of the file. */
+  sha256: string
+  fileSize: number
+  /** Epoch ms. */
+  createdAt: number
+  /** Epoch ms after which the media is gone (7 days for customers' media, 30 for uploads). */
+  expiresAt: number
+  /** The message kind a customer sent it as (image, voice, sticker…); absent for uploads. */
+  kind?: string
+  filename?: string
+  /** An animated WebP (its VP8X header says so): stickers up to 500 KB instead of 100 KB. */
+  animated?: boolean
+}
+
 export interface AppState {
   id: string
   secret: string
@@ -96,14 +121,19 @@ export interface SandboxState {
   customers: CustomerState[]
   /** Recent messages in both directions (capped), for replies, reactions and mark-as-read. */
   messages: MessageRecord[]
+  /** Media the sandbox holds, until each expires or is deleted; the files live in `<dataDir>/sandbox/media/`. */
+  media: MediaRecord[]
 }
 
+/** A version-2 file as written before the sandbox held media. */
+export type SandboxStateWithoutMedia = Omit<SandboxState, 'media'> & { media?: MediaRecord[] }
+
 /** A state file as version 1 wrote it: customers known by phone only, messages by phone. */
-export interface SandboxStateV1 extends Omit<SandboxState, 'version' | 'app' | 'customers' | 'messages'> {
+export interface SandboxStateV1 extends Omit<SandboxState, 'version' | 'app' | 'customers' | 'messages' | 'media'> {
   version: 1
   app: Omit<AppState, 'requireAppSecret'>
   customers: { waId: string; name: string; lastInboundAt: number | null }[]
   messages: (Omit<MessageRecord, 'customerKey'> & { waId: string })[]
 }
 
-export type StoredState = SandboxState | SandboxStateV1
+export type StoredState = SandboxStateWithoutMedia | SandboxStateV1

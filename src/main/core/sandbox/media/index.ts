@@ -1,0 +1,6 @@
+export { MediaLibrary, type NewMedia, type WrittenFile } from './media-library'
+export { MEDIA_RULES, UPLOAD_TYPES, fileTooLarge, isUploadType, maxUploadBytes, mediaMismatch, mimeEssence, uploadTypeError, type MediaMessageType } from './media-types'
+export { CUSTOMER_MEDIA_KINDS, CUSTOMER_MIME_TYPES, addCustomerMedia, addSizedCustomerMedia, customerKindOf, isCustomerMediaKind, type CustomerMediaKind } from './customer-media'
+export { DOWNLOAD_PATH, DOWNLOAD_URL_LIFETIME_SECONDS, downloadUrl, mediaIdOfUrl } from './download-url'
+export { mediaSendProblem } from './send-check'
+export { isAnimatedWebp } from './webp-animation'

@@ -1,0 +1,8 @@
+export { pngImage } from './png-image'
+export { oggOpusVoiceNote } from './ogg-opus-voice-note'
+export { mp3Audio } from './mp3-audio'
+export { pdfDocument } from './pdf-document'
+export { webpSticker } from './webp-sticker'
+export { oggCrc } from './ogg-page'
+export { pseudoRandomChunks } from './pseudo-random-chunks'
+export { mp4Video } from './mp4-video'
