@@ -22,7 +22,7 @@ export async function sandboxCore(
   const core = await testCore({ clock, ...options.config })
   await core.webhook.start(0)
   const status = await core.sandbox.start({ customers: options.customers ?? false, quirks: false, ...options.sandbox })
-  if (options.background) await core.tokens.startBackground()
+  if (options.background) await core.startBackground()
   return {
     core,
     clock,

@@ -10,6 +10,7 @@ import { EventHub, type EventSource } from './events'
 import { GraphClients } from './graph'
 import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
+import { mediaHandlers, MediaService, type MediaFile } from './media'
 import type { Logger } from './log'
 import { profileHandlers, ProfileService } from './profiles'
 import { WebhookRegistrar } from './registration'
@@ -34,8 +35,13 @@ export interface Core {
   readonly call: CoreCall
   /** The webhook listener on this port (0: any free one; absent: the one the operator chose last). */
   startListener(port?: number): Promise<ListenerState>
-  /** Long-running processes keep every profile's token inspected and refreshed before it expires. */
+  /**
+   * Long-running processes keep every profile's token inspected and refreshed before it expires,
+   * and fetch small media as they arrive.
+   */
   startBackground(): Promise<void>
+  /** The stored media file a `/media/<ticket>` URL (from `media.get`) names, or null: for the shells that serve it. */
+  openMedia(this: void, ticket: string): MediaFile | null
   close(): Promise<void>
 }
 
@@ -53,6 +59,7 @@ export interface CoreServices extends Core {
   readonly sandbox: SandboxSession
   readonly tokens: TokenService
   readonly tunnel: TunnelService
+  readonly media: MediaService
 }
 
 /** The core as a shell uses it: only through the contract and the lifecycle. */
@@ -86,6 +93,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
   const registrar = new WebhookRegistrar({ ctx: contextOf('registration'), store, profiles, vault, tokens, targets: graphTargets })
   const tunnel = new TunnelService({ ctx: contextOf('tunnel'), store, active, vault, webhook, registrar })
   if (config.tunnelHost) tunnel.configure(config.tunnelHost)
+  const media = new MediaService({ ctx: contextOf('media'), store, profiles, active, tokens })
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url()),
@@ -97,6 +105,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
     ...sandboxHandlers(sandbox),
     ...composerHandlers(new ComposerService({ ctx: contextOf('composer'), store, profiles, active, tokens })),
     ...tunnelHandlers(tunnel),
+    ...mediaHandlers(media),
   }
   assertComplete(handlers)
 
@@ -125,14 +134,20 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
     sandbox,
     tokens,
     tunnel,
+    media,
     log: config.log,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
     startListener: (port) => webhook.start(port ?? webhook.preferredPort()),
-    startBackground: () => tokens.startBackground(),
+    startBackground: async () => {
+      media.start()
+      await tokens.startBackground()
+    },
+    openMedia: (ticket) => media.open(ticket),
     async close() {
       if (closed) return
       closed = true
       tokens.stop()
+      await media.close()
       // Before the sandbox and the Graph clients go: putting back registrations needs them.
       await tunnel.close()
       await sandbox.stop()

@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { listenerState, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus, tunnelStatus } from './calls'
+import { listenerState, mediaView, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus, tunnelStatus } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
-  /** Profiles were created, renamed, deleted, activated or saved: refetch what you show. */
   /** Deliveries were committed: these conversations changed. One event per commit, not per request. */
   'inbox.changed': z.object({
     contacts: z.array(z.string()),
@@ -23,7 +22,10 @@ export const events = {
   'token.changed': tokenStatus,
   /** A refresh or recovery attempt was logged. */
   'token.logged': refreshLogEntry.extend({ profileId: z.string(), profileName: z.string() }),
+  /** Profiles were created, renamed, deleted, activated or saved: refetch what you show. */
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
+  /** A media file's state changed (a download started, progressed, finished or failed; it was evicted). */
+  'media.changed': mediaView,
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),

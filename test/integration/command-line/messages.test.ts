@@ -67,7 +67,7 @@ describe('switchboard messages / webhook requests', () => {
     const csv = cli('messages', 'export', '--format', 'csv', '--output', file)
     expect(csv.stderr).toContain('Wrote 3 messages')
     const lines = readFileSync(file, 'utf8').trim().split('\n')
-    expect(lines[0]).toBe('time,direction,contact,type,text,status,wamid,reply_to,phone,user_id,username,edited_at,deleted_at')
+    expect(lines[0]).toBe('time,direction,contact,type,text,status,wamid,reply_to,phone,user_id,username,edited_at,deleted_at,media_id,media_file')
     expect(lines[1]).toContain('"First, with a comma, and ""quotes"""')
     expect(lines[2]).toContain(`"'=SUM(A1:A9) is not a formula here"`)
     expect(cli('messages', 'export', '--format', 'xml').status).toBe(2)

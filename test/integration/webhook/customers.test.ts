@@ -131,7 +131,7 @@ describe('username users', () => {
     })
     const { path: csv } = await hook.core.call('inbox.export', { format: 'csv' })
     const [header] = readFileSync(csv, 'utf8').split('\n')
-    expect(header).toBe('time,direction,contact,type,text,status,wamid,reply_to,phone,user_id,username,edited_at,deleted_at')
+    expect(header).toBe('time,direction,contact,type,text,status,wamid,reply_to,phone,user_id,username,edited_at,deleted_at,media_id,media_file')
   })
 })
 

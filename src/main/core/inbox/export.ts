@@ -1,7 +1,10 @@
 import type { ExportRow } from '../store'
 
 /** Columns are appended, never reordered: spreadsheets and scripts read them by position. */
-const csvColumns = ['time', 'direction', 'contact', 'type', 'text', 'status', 'wamid', 'reply_to', 'phone', 'user_id', 'username', 'edited_at', 'deleted_at'] as const
+const csvColumns = ['time', 'direction', 'contact', 'type', 'text', 'status', 'wamid', 'reply_to', 'phone', 'user_id', 'username', 'edited_at', 'deleted_at', 'media_id', 'media_file'] as const
+
+/** Where a stored media file is, relative to the data dir. */
+const mediaFile = (content: string | null) => (content ? `media/${content.slice(0, 2)}/${content}` : null)
 
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString())
 
@@ -36,8 +39,9 @@ export function exportLine(m: ExportRow, format: 'jsonl' | 'csv'): string {
       revisions: m.revisions,
       deletedAt: iso(m.revokedAt),
       origin: m.origin,
+      media: m.media ? { id: m.media.id, state: m.media.state, file: mediaFile(m.media.content) } : null,
     })
   }
-  const cells = [iso(m.timestamp), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid, m.contactPhone, m.contactUserId, m.contactUsername, iso(m.editedAt), iso(m.revokedAt)]
+  const cells = [iso(m.timestamp), m.direction, m.contact, m.type, m.text, m.status, m.wamid, m.contextWamid, m.contactPhone, m.contactUserId, m.contactUsername, iso(m.editedAt), iso(m.revokedAt), m.media?.id ?? null, mediaFile(m.media?.content ?? null)]
   return cells.map(csvCell).join(',')
 }

@@ -47,6 +47,8 @@ export interface ExportRow extends MessageRow {
   contactPhone: string | null
   contactUserId: string | null
   contactUsername: string | null
+  /** The media the message carries, when Switchboard knows it: its id, state and stored file (SHA-256, hex). */
+  media: { id: string; state: string; content: string | null } | null
 }
 
 export interface EventRow {
@@ -265,8 +267,10 @@ export class InboxQueries {
     this.byWamid = db.prepare('SELECT * FROM messages WHERE wamid = ?')
     this.contactOf = db.prepare(`SELECT ${contactColumns} FROM contacts WHERE profile_id = ? AND contact = ?`)
     this.aliasOf = db.prepare('SELECT contact FROM contact_aliases WHERE profile_id = ? AND alias = ?')
-    const exportSelect = `SELECT m.*, c.phone AS contact_phone, c.user_id AS contact_user_id, c.username AS contact_username
+    const exportSelect = `SELECT m.*, c.phone AS contact_phone, c.user_id AS contact_user_id, c.username AS contact_username,
+         md.media_id AS media_id, md.state AS media_state, md.content AS media_content
        FROM messages m LEFT JOIN contacts c ON c.profile_id = m.profile_id AND c.contact = m.contact
+       LEFT JOIN media md ON md.profile_id = m.profile_id AND md.media_id = json_extract(m.payload, '$.' || m.type || '.id')
        WHERE m.profile_id = ? AND m.target_wamid IS NULL`
     this.exportFirst = db.prepare(`${exportSelect} ORDER BY m.timestamp, m.id LIMIT ?`)
     this.exportAfter = db.prepare(`${exportSelect} AND m.timestamp >= ? AND (m.timestamp > ? OR m.id > ?) ORDER BY m.timestamp, m.id LIMIT ?`)
@@ -376,11 +380,20 @@ export class InboxQueries {
   /** A page of a profile's messages, oldest first, for exports: keyset-paged so a million messages stream in constant memory. */
   exportPage(profileId: string, limit: number, after?: { timestamp: number; id: number }): ExportRow[] {
     const rows = after ? this.exportAfter.all(profileId, after.timestamp, after.timestamp, after.id, limit) : this.exportFirst.all(profileId, limit)
-    return (rows as unknown as (RawMessage & { contact_phone: string | null; contact_user_id: string | null; contact_username: string | null })[]).map((row) => ({
+    type RawExport = RawMessage & {
+      contact_phone: string | null
+      contact_user_id: string | null
+      contact_username: string | null
+      media_id: string | null
+      media_state: string | null
+      media_content: string | null
+    }
+    return (rows as unknown as RawExport[]).map((row) => ({
       ...message(row),
       contactPhone: row.contact_phone,
       contactUserId: row.contact_user_id,
       contactUsername: row.contact_username,
+      media: row.media_id ? { id: row.media_id, state: row.media_state ?? 'remote', content: row.media_content } : null,
     }))
   }
 

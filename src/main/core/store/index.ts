@@ -40,3 +40,4 @@ export {
 } from './inbox-queries'
 export type { RefreshLogEntry, RefreshOutcome, RefreshTrigger } from './refresh-log-table'
 export type { OutboundRecord } from './outbound-table'
+export type { AnnouncedMedia, MediaKindName, MediaRow, MediaState, MediaUpdate, StoredContent } from './media-table'

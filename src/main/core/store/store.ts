@@ -4,6 +4,7 @@ import { ContactDirectory } from './contact-directory'
 import { DATABASE_FILE, openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
 import { InboxQueries } from './inbox-queries'
+import { MediaTable } from './media-table'
 import { OutboundTable } from './outbound-table'
 import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
@@ -24,6 +25,8 @@ export class Store {
   readonly refreshLog: RefreshLogTable
   readonly outbound: OutboundTable
   readonly registrations: WebhookRegistrationsTable
+  /** Media messages carry, and which are stored on disk. */
+  readonly media: MediaTable
   /** Commits that wait for the disk off the event loop (the webhook intake). */
   readonly wal: WalSync
 
@@ -36,7 +39,8 @@ export class Store {
     this.settings = new SettingsTable(db)
     this.envTargets = new EnvTargetsTable(db)
     this.contacts = new ContactDirectory(db)
-    this.capture = new WebhookCapture(db, this.contacts)
+    this.media = new MediaTable(db)
+    this.capture = new WebhookCapture(db, this.contacts, this.media)
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
     this.outbound = new OutboundTable(db, this.contacts)

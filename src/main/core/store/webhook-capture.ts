@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-
 import type { ContactDirectory, ContactMerge, CustomerAddress, CustomerIdentity } from './contact-directory'
+import type { AnnouncedMedia, MediaTable } from './media-table'
 
 /** The storage shapes of what a webhook delivery carries; the webhook parser produces them. */
 export interface ParsedMessage {
@@ -18,6 +18,8 @@ export interface ParsedMessage {
   target: string | null
   origin: 'business_app' | null
   errors: unknown[] | null
+  /** The media the message carries (an image, a voice note …), if any. */
+  media: AnnouncedMedia | null
   raw: Record<string, unknown>
 }
 
@@ -150,6 +152,7 @@ export class WebhookCapture {
   constructor(
     db: DatabaseSync,
     private readonly contacts: ContactDirectory,
+    private readonly media: MediaTable,
   ) {
     this.insertRequest = db.prepare(
       `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count, inbox_pending)
@@ -366,6 +369,7 @@ export class WebhookCapture {
       if (changed) touched.add(changed)
       return true
     }
+    if (message.media) this.media.remember(profile, message.wamid, message.media, message.timestamp)
     if (message.direction === 'out') this.touchContactOutbound.run(profile, contact, message.timestamp, row.id)
     else this.touchContactInbound.run(profile, contact, message.timestamp, row.id)
     // Edits and deletions delivered before the message itself.

@@ -151,18 +151,20 @@ function parsedMessage(message: Json, wamid: string, direction: 'in' | 'out', cu
   const type = str(message.type) ?? 'unknown'
   const edit = type === 'edit' ? obj(message.edit) : undefined
   const target = type === 'edit' ? str(edit?.original_message_id) : type === 'revoke' ? str(obj(message.revoke)?.original_message_id) : undefined
+  const content = readContent(type, message)
   return {
     wamid,
     direction,
     customer,
     phoneNumberId,
     type,
-    text: edit ? textOf(obj(edit.message) ?? {}) : textOf(message),
+    text: edit ? textOf(obj(edit.message) ?? {}) : summaryText(content),
     timestamp: millis(message.timestamp, receivedAt),
     contextWamid: str(obj(message.context)?.id) ?? null,
     target: target ?? null,
     origin: null,
     errors: Array.isArray(message.errors) ? message.errors : null,
+    media: content.kind === 'media' && content.id ? { id: content.id, kind: content.media, mimeType: content.mimeType, sha256: content.sha256, filename: content.filename } : null,
     raw: message,
   }
 }

@@ -2,6 +2,7 @@ import type { EventBatch, EventEnvelope, RequestSummary } from '@shared/contract
 import { useAppInfo } from './app-info'
 import { useComposer } from './composer'
 import { useInbox } from './inbox'
+import { useMedia } from './media'
 import { useMetaNotices } from './meta-notices'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
@@ -30,6 +31,9 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       useComposer.getState().changed(event.payload)
       useMetaNotices.getState().changed(event.payload)
       return
+    case 'media.changed':
+      useMedia.getState().changed(event.payload)
+      return
     case 'webhook.request':
       requests.push(event.payload)
       return
@@ -56,6 +60,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
         resetToken()
         useComposer.getState().reset()
         useMetaNotices.getState().reset()
+        useMedia.getState().reset()
       }
       void profiles.load()
       void useAppInfo.getState().load()

@@ -1,6 +1,7 @@
 import { appCalls } from './app'
 import { composerCalls } from './composer'
 import { inboxCalls } from './inbox'
+import { mediaCalls } from './media'
 import { profileCalls } from './profiles'
 import { sandboxCalls } from './sandbox'
 import { tokenCalls } from './token'
@@ -16,6 +17,7 @@ export const calls = {
   ...appCalls,
   ...profileCalls,
   ...inboxCalls,
+  ...mediaCalls,
   ...webhookCalls,
   ...sandboxCalls,
   ...tokenCalls,
@@ -26,6 +28,7 @@ export const calls = {
 export * from './app'
 export * from './profiles'
 export * from './inbox'
+export * from './media'
 export * from './webhook'
 export * from './token'
 export * from './sandbox'
