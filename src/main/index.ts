@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
 import { createCore, createLogger, graphBaseUrlFrom, prepareDataDir, Redactor, systemClock, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
+import { createMediaOpener } from './media'
 import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol, rendererDevServer } from './protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
 import { rendererDirFrom } from './static'
@@ -58,9 +59,15 @@ async function start(): Promise<void> {
     (url) => shell.openExternal(url),
     (url) => log.warn('refused to open an external URL', { url }),
   )
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal }))
+  const openOwnMedia = createMediaOpener({
+    isAppUrl,
+    openMedia: core.openMedia,
+    openPath: (path) => shell.openPath(path),
+    onFailure: (message) => void dialog.showMessageBox({ type: 'warning', message }),
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal, openOwnMedia }))
   denyAllPermissions(session.defaultSession, isAppUrl)
-  registerAppProtocol(protocol, rendererDirFrom(import.meta.url))
+  registerAppProtocol(protocol, rendererDirFrom(import.meta.url), core.openMedia)
 
   const windows = new Set<number>()
   bindContract(

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { Protocol } from 'electron'
 import { contentSecurityPolicy } from '@shared/csp'
-import { isLoopbackHostname } from './core'
+import { isLoopbackHostname, type MediaFile } from './core'
+import { isMediaPath, mediaReply, mediaResponse, ticketOfMediaPath } from './media'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from './static'
 
 export const APP_SCHEME = 'app'
@@ -13,11 +14,18 @@ export function appSchemePrivileges() {
   return [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]
 }
 
-/** Serves `out/renderer` as `app://switchboard/…` with the CSP and security headers on every response. */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+/**
+ * Serves `out/renderer` as `app://switchboard/…` with the CSP and security headers on every
+ * response, and stored media at `app://switchboard/media/<ticket>`.
+ */
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string, openMedia: (ticket: string) => MediaFile | null): void {
   const csp = contentSecurityPolicy()
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
+    if (url.host === APP_HOST && isMediaPath(url.pathname) && request.method === 'GET') {
+      const ticket = ticketOfMediaPath(url.pathname)
+      return mediaResponse(mediaReply(ticket ? openMedia(ticket) : null, { range: request.headers.get('range'), download: url.searchParams.has('download') }))
+    }
     const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 })
     return new Response(await readFile(file), {

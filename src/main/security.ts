@@ -9,6 +9,8 @@ export interface HardeningPolicy {
   isAppUrl(url: string): boolean
   /** Opens an allow-listed https URL in the operator's browser. The only path to `shell.openExternal`. */
   openExternal(url: string): void
+  /** Opens a stored media file of ours (`app://switchboard/media/…`) with the system; false for any other URL. */
+  openOwnMedia?(url: string): boolean
 }
 
 /**
@@ -24,6 +26,7 @@ export function hardenWebContents(contents: HardenableContents, policy: Hardenin
   })
   contents.on('will-attach-webview', (event: Event) => event.preventDefault())
   contents.setWindowOpenHandler((details: HandlerDetails) => {
+    if (policy.openOwnMedia?.(details.url)) return { action: 'deny' }
     if (isAllowedExternalUrl(details.url)) policy.openExternal(details.url)
     return { action: 'deny' }
   })

@@ -9,6 +9,8 @@ export function contentSecurityPolicy(options: { dev?: boolean; devServer?: stri
     'script-src': "'self'",
     'style-src': "'self'",
     'img-src': "'self' data:",
+    // Stored media (`/media/<ticket>`) play from our own origin; never from a remote one.
+    'media-src': "'self'",
     'font-src': "'self'",
     'connect-src': "'self'",
     'base-uri': "'none'",

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '@shared/csp'
-import type { Dispatch, EventSource, Logger } from '../core'
+import type { Dispatch, EventSource, Logger, MediaFile } from '../core'
+import { isMediaPath, mediaReply, ticketOfMediaPath, writeMediaReply } from '../media'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from '../static'
 import { allowedHosts, createSessionToken } from './access'
 import { attachWsBridge } from './ws-bridge'
@@ -13,6 +14,8 @@ export interface BrowserServerOptions {
   dispatch: Dispatch
   events: EventSource
   log: Logger
+  /** The stored media file a `/media/<ticket>` path names (from `media.get`), or null. */
+  openMedia: (ticket: string) => MediaFile | null
   /** Fixed token for tests; normally a fresh one per run. */
   token?: string
 }
@@ -47,7 +50,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
       return
     }
-    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const pathname = url.pathname
+    if (isMediaPath(pathname)) {
+      const ticket = ticketOfMediaPath(pathname)
+      const reply = mediaReply(ticket ? options.openMedia(ticket) : null, { range: request.headers.range ?? null, download: url.searchParams.has('download') })
+      writeMediaReply(response, reply, request.method === 'HEAD')
+      return
+    }
     const file = resolveRendererFile(options.rendererDir, pathname)
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')

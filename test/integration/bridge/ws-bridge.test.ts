@@ -16,6 +16,7 @@ describe('browser-mode WebSocket bridge', () => {
       dispatch: core.dispatch,
       events: core.events,
       log: core.context.log,
+      openMedia: core.openMedia,
     })
   })
 

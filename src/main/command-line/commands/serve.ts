@@ -54,6 +54,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
         dispatch: core.dispatch,
         events: core.events,
         log: core.log,
+        openMedia: core.openMedia,
       })
     } catch (error) {
       await core.close()
