@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { assertBuilt, binEntry } from './serve'
 
 export interface CliResult {
@@ -17,4 +17,21 @@ export function runBuiltCli(args: string[], options: { input?: string; env?: Nod
     timeout: 30_000,
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * The same, without blocking this process: for a CLI that talks to a server this test process
+ * runs (the sandbox), which a synchronous spawn would leave unanswered.
+ */
+export function runBuiltCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  assertBuilt()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binEntry, ...args], { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
 }

@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { credentialsDeleteCommand, credentialsImportEnvCommand, credentialsSetCommand, credentialsShowCommand } from './credentials'
+import { mediaDownloadCommand } from './media'
 import { messagesCommand, messagesExportCommand } from './messages'
 import { sandboxEnvCommand } from './sandbox'
 import { sendCommand } from './send'
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   sendCommand,
   messagesCommand,
   messagesExportCommand,
+  mediaDownloadCommand,
   webhookRequestsCommand,
   sandboxEnvCommand,
 ]

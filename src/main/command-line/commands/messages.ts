@@ -1,31 +1,13 @@
-import { constants as fsConstants, createWriteStream, lstatSync, openSync, type Stats } from 'node:fs'
 import type { MessageView } from '@shared/contract'
 import { exitCodes, UsageError, type Command } from '../command'
 import { listOptions, printList } from '../list-output'
 import { withCore } from '../open-core'
 import { limitOption, stringOption } from '../options'
+import { checkOutputFile, finish } from '../output-file'
 import { printable } from '../terminal-text'
-
 
 /** Messages per page of an export: enough to stream quickly, few enough to keep memory flat. */
 const EXPORT_PAGE = 2000
-
-/**
- * How the export file is opened: a new file, never through a symbolic link; an existing one only
- * with --force, and then truncated in place, still without following a link.
- */
-function exportFileFlags(path: string, force: boolean): number {
-  let existing: Stats | undefined
-  try {
-    existing = lstatSync(path)
-  } catch {
-    existing = undefined
-  }
-  if (existing?.isSymbolicLink()) throw new Error(`${path} is a symbolic link: export to the file itself, not to a link (nothing was written)`)
-  if (existing && !force) throw new Error(`${path} exists: add --force to replace it (nothing was written)`)
-  const { O_WRONLY, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW } = fsConstants
-  return existing ? O_WRONLY | O_TRUNC | O_NOFOLLOW : O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
-}
 
 function line(m: MessageView): string {
   const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
@@ -72,9 +54,10 @@ export const messagesExportCommand: Command = {
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format takes jsonl or csv')
     const output = stringOption(run.values.output)
     if (run.values.force === true && !output) throw new UsageError('--force goes with --output')
-    const flags = output ? exportFileFlags(output, run.values.force === true) : 0
+    const openOutput = output ? checkOutputFile(output, run.values.force === true) : null
     return withCore(run, async (core) => {
-      const out = output ? createWriteStream(output, { fd: openSync(output, flags, 0o600) }) : run.io.stdout
+      const file = openOutput?.()
+      const out = file ?? run.io.stdout
       let count = 0
       let after: { timestamp: number; id: number } | undefined
       do {
@@ -83,8 +66,8 @@ export const messagesExportCommand: Command = {
         count += page.messages
         after = page.next ?? undefined
       } while (after)
-      if (output) {
-        await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())))
+      if (file) {
+        await finish(file)
         run.io.stderr.write(`Wrote ${count} messages to ${output}\n`)
       }
       return exitCodes.ok
