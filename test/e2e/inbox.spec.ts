@@ -297,4 +297,43 @@ test.describe('inbox with the sandbox', () => {
     await conversations.getByRole('option').click()
     await expect(app.getByRole('region', { name: /^Conversation with / }).getByRole('article')).toHaveCount(1)
   })
+
+  test('a customer’s photo shows inline and enlarges, a voice note plays, a document opens or saves: all from this machine', async ({ app, serve }) => {
+    const attempt = await openSocket(serve.uiPort, { token: serve.token })
+    const client = new SocketClient(attempt.socket!)
+    try {
+      for (const type of ['image', 'voice', 'document']) {
+        const sent = (await client.call('sandbox.simulateInbound', { type, from: '4915112345678' })) as { ok: boolean }
+        expect(sent.ok).toBe(true)
+      }
+    } finally {
+      attempt.socket!.close()
+    }
+    const remote: string[] = []
+    app.on('request', (request) => {
+      if (!request.url().startsWith(`http://127.0.0.1:${serve.uiPort}/`)) remote.push(request.url())
+    })
+    await app.keyboard.press('Control+2')
+    await app.getByRole('listbox', { name: 'Conversations' }).getByRole('option').click()
+    const thread = app.getByRole('region', { name: /^Conversation with / })
+
+    const photo = thread.getByRole('button', { name: 'Enlarge image' })
+    await expect(photo.getByRole('img')).toHaveJSProperty('complete', true)
+    expect(await photo.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64)
+    await photo.click()
+    const viewer = app.getByRole('dialog', { name: 'Here is a photo' })
+    await expect(viewer.getByRole('img')).toBeVisible()
+    await app.keyboard.press('Escape')
+    await expect(viewer).toHaveCount(0)
+
+    const voice = thread.getByRole('article').filter({ hasText: 'Voice message' })
+    await expect.poll(() => voice.locator('audio').evaluate((audio: HTMLAudioElement) => audio.duration)).toBeGreaterThan(0.5)
+
+    const document = thread.getByRole('article').filter({ hasText: 'invoice.pdf' })
+    await expect(document.getByRole('link', { name: 'Open' })).toHaveAttribute('target', '_blank')
+    const download = app.waitForEvent('download')
+    await document.getByRole('link', { name: 'Save as…' }).click()
+    expect((await download).suggestedFilename()).toBe('invoice.pdf')
+    expect(remote).toEqual([])
+  })
 })

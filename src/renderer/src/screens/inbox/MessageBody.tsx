@@ -2,7 +2,7 @@ import type { MessageContent, MessageView } from '@shared/contract'
 import { ContactCards } from './ContactCards'
 import { ErrorLines } from './ErrorLines'
 import { InteractiveContent, ReplyContent } from './InteractiveContent'
-import { MediaPlaceholder } from './MediaPlaceholder'
+import { MediaAttachment } from './MediaAttachment'
 import { OrderItems } from './OrderItems'
 
 /** The content of one message, by kind; the compiler insists on every kind the contract knows. */
@@ -12,7 +12,7 @@ export function MessageBody({ message }: { message: MessageView }) {
     case 'text':
       return <p className="msg__text">{content.body}</p>
     case 'media':
-      return <MediaPlaceholder media={content} />
+      return <MediaAttachment media={content} />
     case 'location':
       return (
         <div className="location">

@@ -4,6 +4,7 @@ import { useProfiles } from '../../stores'
 import { EnvImportDialog } from './EnvImportDialog'
 import { GraphBaseUrlNotice } from './GraphBaseUrlNotice'
 import { KeychainState } from './KeychainState'
+import { MediaSettingsPanel } from './MediaSettingsPanel'
 import { ProfileEditor } from './ProfileEditor'
 import { ProfileList } from './ProfileList'
 
@@ -54,6 +55,7 @@ export function Settings() {
           )}
         </div>
       )}
+      {loaded ? <MediaSettingsPanel /> : null}
       {importing ? <EnvImportDialog onClose={() => setImporting(false)} /> : null}
     </>
   )
