@@ -1,5 +1,6 @@
 import type { GraphExchange } from './exchange'
 import type { Query } from './graph-url'
+import type { MultipartUpload } from './multipart'
 import type { AppSecretProofOption, RetryOptions } from './options'
 
 export interface CallOptions {
@@ -25,6 +26,8 @@ export interface GetOptions extends CallOptions {
 export interface PostOptions extends CallOptions {
   json?: unknown
   form?: Readonly<Record<string, string | number | boolean>>
+  /** A file, streamed as multipart/form-data (a media upload). */
+  multipart?: MultipartUpload
 }
 
 export type DeleteOptions = CallOptions

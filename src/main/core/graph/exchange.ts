@@ -81,7 +81,7 @@ export function recordExchange(
     method: request.method,
     url: request.url,
     requestHeaders: request.shownHeaders,
-    requestBody: redactBody(request.body, request.contentType, redactor),
+    requestBody: typeof request.body === 'string' || request.body === null ? redactBody(request.body, request.contentType, redactor) : request.shownBody,
     status: response?.status ?? null,
     responseHeaders,
     responseBody: response ? redactBody(response.body, contentType, redactor) : null,

@@ -1,5 +1,6 @@
 export { createGraphClient, type GraphClient } from './client'
 export type { CallOptions, DeleteOptions, GetOptions, GraphResponse, PostOptions } from './call-options'
+export type { MultipartUpload } from './multipart'
 export { DEFAULT_GRAPH_VERSION, validateVersion, type AppSecretProofOption, type GraphClientOptions, type RetryOptions } from './options'
 export {
   GraphError,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
+import type { Readable } from 'node:stream'
 import { mask, type Redactor } from '../log'
 import { appSecretProof } from './appsecret-proof'
 import type { GetOptions, PostOptions } from './call-options'
 import type { RequestIdentity } from './errors'
 import type { GraphMethod } from './exchange'
+import { multipartBody } from './multipart'
 import { buildTarget, type Query } from './graph-url'
 import type { AppSecretProofOption, GraphRoot } from './options'
 import { redactedUrl } from './secret-fields'
@@ -17,8 +19,10 @@ export interface PreparedRequest extends RequestIdentity {
   headers: Record<string, string>
   /** The headers as they may be shown: the token masked. */
   shownHeaders: Record<string, string>
-  body: string | null
+  body: string | Readable | null
   contentType: string | null
+  /** A streamed body as an exchange record shows it (the bytes are not kept). */
+  shownBody: string | null
 }
 
 export interface PrepareContext {
@@ -53,10 +57,17 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
   }
   const target = buildTarget(context.root, context.version, path, query)
 
-  if (call.json !== undefined && call.form !== undefined) throw new TypeError('Send either json or form, not both')
-  let body: string | null = null
+  if ([call.json, call.form, call.multipart].filter((part) => part !== undefined).length > 1) throw new TypeError('Send one of json, form or multipart')
+  let body: string | Readable | null = null
   let contentType: string | null = null
-  if (call.json !== undefined) {
+  let shownBody: string | null = null
+  if (call.multipart !== undefined) {
+    const multipart = multipartBody(call.multipart)
+    body = multipart.stream
+    contentType = multipart.contentType
+    shownBody = multipart.shown
+    headers['content-length'] = String(multipart.length)
+  } else if (call.json !== undefined) {
     body = JSON.stringify(call.json)
     contentType = 'application/json'
   } else if (call.form !== undefined) {
@@ -87,5 +98,6 @@ export function prepareRequest(method: GraphMethod, path: string, call: GetOptio
     headers,
     body,
     contentType,
+    shownBody,
   }
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import { Pool, type Dispatcher } from 'undici'
 import type { GraphMethod } from './exchange'
 
@@ -8,7 +9,7 @@ export interface OutgoingRequest {
   /** Path and query on the pool's origin. */
   path: string
   headers: Record<string, string>
-  body: string | null
+  body: string | Readable | null
   requestId: string
   /** The caller's signal, if it gave one. */
   signal: AbortSignal | undefined
