@@ -67,7 +67,7 @@ async function start(): Promise<void> {
   })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal, openOwnMedia }))
   denyAllPermissions(session.defaultSession, isAppUrl)
-  registerAppProtocol(protocol, rendererDirFrom(import.meta.url), core.openMedia)
+  registerAppProtocol(protocol, rendererDirFrom(import.meta.url), core)
 
   const windows = new Set<number>()
   bindContract(

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Protocol } from 'electron'
+import { UPLOAD_PATH } from '@shared/contract'
 import { contentSecurityPolicy } from '@shared/csp'
-import { isLoopbackHostname, type MediaFile } from './core'
-import { isMediaPath, mediaReply, mediaResponse, ticketOfMediaPath } from './media'
+import { isLoopbackHostname, type Core } from './core'
+import { isMediaPath, mediaReply, mediaResponse, receiveUpload, ticketOfMediaPath } from './media'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from './static'
 
 export const APP_SCHEME = 'app'
@@ -11,20 +14,25 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 /** Must run before `app.whenReady()`: the renderer is served from a standard, secure custom scheme. */
 export function appSchemePrivileges() {
-  return [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]
+  // `stream`: media play and uploads stream through the handler instead of being buffered whole.
+  return [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]
 }
 
 /**
  * Serves `out/renderer` as `app://switchboard/…` with the CSP and security headers on every
  * response, and stored media at `app://switchboard/media/<ticket>`.
  */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string, openMedia: (ticket: string) => MediaFile | null): void {
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string, core: Pick<Core, 'openMedia' | 'uploadMedia'>): void {
   const csp = contentSecurityPolicy()
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
+    if (url.host === APP_HOST && request.method === 'POST' && url.pathname === UPLOAD_PATH) {
+      const answer = await receiveUpload(url, request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : Readable.from([]), core.uploadMedia)
+      return Response.json(answer.body, { status: answer.status, headers: { 'cache-control': 'no-store' } })
+    }
     if (url.host === APP_HOST && isMediaPath(url.pathname) && request.method === 'GET') {
       const ticket = ticketOfMediaPath(url.pathname)
-      return mediaResponse(mediaReply(ticket ? openMedia(ticket) : null, { range: request.headers.get('range'), download: url.searchParams.has('download') }))
+      return mediaResponse(mediaReply(ticket ? core.openMedia(ticket) : null, { range: request.headers.get('range'), download: url.searchParams.has('download') }))
     }
     const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 })

@@ -9,6 +9,9 @@ const BOB = '14155550124'
 /** Never writes: the 24-hour window stays closed. */
 const STRANGER = '14155550188'
 
+/** A 1×1 PNG, as a photo picked from disk. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
 /** The sandbox runs ten times faster for these tests; reading takes at most ~3.5 s then. */
 const READ_WITHIN = 15_000
 
@@ -108,6 +111,38 @@ test.describe('composer with the sandbox', () => {
 
     await expect(status(template, 'read')).toBeVisible({ timeout: READ_WITHIN })
     await expect(status(reply, 'read')).toBeVisible({ timeout: READ_WITHIN })
+  })
+
+  test('a photo picked from disk uploads, is sent by its id and shows from here; a refused file never leaves; reply buttons go out as buttons', async ({ app, serve }) => {
+    await customerWrites(serve, ALICE)
+    await app.keyboard.press('Control+2')
+    await app.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first().click()
+    const thread = app.getByRole('region', { name: /^Conversation with / })
+    const dock = thread.getByRole('form', { name: /^Message to / })
+
+    await dock.getByRole('radio', { name: 'Image' }).click()
+    await dock.getByLabel('Image file').setInputFiles({ name: 'photo.webp', mimeType: 'image/webp', buffer: Buffer.from('RIFF0000WEBP') })
+    await expect(dock.getByText('WhatsApp does not take image/webp as an image: use image/jpeg, image/png')).toBeVisible()
+    await expect(dock.getByRole('button', { name: 'Send', exact: true })).toBeDisabled()
+
+    await dock.getByLabel('Image file').setInputFiles({ name: 'kettle.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG })
+    await expect(dock.getByTestId('picked-file')).toContainText('Uploaded')
+    await dock.getByLabel('Caption').fill('The broken kettle')
+    await dock.getByRole('button', { name: 'Send', exact: true }).click()
+    const photo = thread.getByRole('article').filter({ hasText: 'The broken kettle' }).getByRole('img')
+    await expect(photo).toHaveJSProperty('complete', true)
+    expect(await photo.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, local: new URL(img.src).origin === window.location.origin }))).toEqual({ width: 1, local: true })
+
+    await dock.getByRole('radio', { name: 'Reply buttons' }).click()
+    await dock.getByLabel('Message', { exact: true }).fill('Ship today?')
+    await dock.getByLabel('Button 1').fill('Yes')
+    await dock.getByRole('button', { name: 'Add a button' }).click()
+    await dock.getByLabel('Button 2').fill('Tomorrow')
+    await dock.getByRole('button', { name: 'Send', exact: true }).click()
+    const buttons = thread.getByRole('article').filter({ hasText: 'Ship today?' })
+    await expect(buttons).toContainText('Yes')
+    await expect(buttons).toContainText('Tomorrow')
+    await expect(status(buttons, 'read')).toBeVisible({ timeout: READ_WITHIN })
   })
 
   test('an invalid number is refused inline and nothing is sent', async ({ page, serve }) => {

@@ -1,21 +1,21 @@
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fail, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '@shared/contract'
 import { contentSecurityPolicy } from '@shared/csp'
-import type { Dispatch, EventSource, Logger, MediaFile } from '../core'
-import { isMediaPath, mediaReply, ticketOfMediaPath, writeMediaReply } from '../media'
+import type { Core } from '../core'
+import { isMediaPath, mediaReply, receiveUpload, ticketOfMediaPath, writeMediaReply } from '../media'
 import { cacheHeader, contentType, resolveRendererFile, securityHeaders } from '../static'
-import { allowedHosts, createSessionToken } from './access'
+import { allowedHosts, allowedOrigins, createSessionToken, tokensEqual } from './access'
 import { attachWsBridge } from './ws-bridge'
+
+/** What browser mode serves of the core: the contract and its events over the socket, media over HTTP. */
+export type ServedCore = Pick<Core, 'dispatch' | 'events' | 'log' | 'openMedia' | 'uploadMedia'>
 
 export interface BrowserServerOptions {
   port: number
   rendererDir: string
-  dispatch: Dispatch
-  events: EventSource
-  log: Logger
-  /** The stored media file a `/media/<ticket>` path names (from `media.get`), or null. */
-  openMedia: (ticket: string) => MediaFile | null
+  core: ServedCore
   /** Fixed token for tests; normally a fresh one per run. */
   token?: string
 }
@@ -30,6 +30,7 @@ export interface BrowserServer {
 
 /** Browser mode: the built renderer and the WebSocket API on 127.0.0.1 only. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const { core } = options
   const token = options.token ?? createSessionToken()
   const csp = contentSecurityPolicy()
   let port = options.port
@@ -46,15 +47,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request')
       return
     }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const pathname = url.pathname
+    if (request.method === 'POST' && pathname === UPLOAD_PATH) {
+      await upload(request, response, url)
+      return
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
       return
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    const pathname = url.pathname
     if (isMediaPath(pathname)) {
       const ticket = ticketOfMediaPath(pathname)
-      const reply = mediaReply(ticket ? options.openMedia(ticket) : null, { range: request.headers.range ?? null, download: url.searchParams.has('download') })
+      const reply = mediaReply(ticket ? core.openMedia(ticket) : null, { range: request.headers.range ?? null, download: url.searchParams.has('download') })
       writeMediaReply(response, reply, request.method === 'HEAD')
       return
     }
@@ -73,13 +78,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     response.end(request.method === 'HEAD' ? undefined : body)
   }
 
+  /** A file from the window to send: only from our own page, with this run's session token. */
+  const upload = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const answer = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body))
+    if (!allowedOrigins(port).has(request.headers.origin ?? '') || !tokensEqual(token, headerValue(request.headers[UPLOAD_TOKEN_HEADER]))) {
+      request.resume()
+      answer(403, fail({ code: 'forbidden', message: 'Uploads are taken only from this Switchboard window' }))
+      return
+    }
+    const result = await receiveUpload(url, request, core.uploadMedia)
+    answer(result.status, result.body)
+  }
+
+  const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
   const closeBridge = attachWsBridge({
     server,
     port: () => port,
     token,
-    dispatch: options.dispatch,
-    events: options.events,
-    log: options.log,
+    dispatch: core.dispatch,
+    events: core.events,
+    log: core.log,
   })
 
   await new Promise<void>((resolve, reject) => {

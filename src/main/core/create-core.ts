@@ -1,4 +1,4 @@
-import { callNames, unwrap, type CallInput, type CallName, type CallResult, type ListenerState } from '@shared/contract'
+import { callNames, unwrap, type CallInput, type CallName, type CallResult, type ListenerState, type MediaView } from '@shared/contract'
 import { ActiveProfile } from './active-profile'
 import { appHandlers } from './app'
 import { prepareDataDir } from './data-dir'
@@ -10,7 +10,7 @@ import { EventHub, type EventSource } from './events'
 import { GraphClients } from './graph'
 import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
-import { mediaHandlers, MediaService, type MediaFile } from './media'
+import { mediaHandlers, MediaService, type MediaFile, type MediaUpload } from './media'
 import type { Logger } from './log'
 import { profileHandlers, ProfileService } from './profiles'
 import { WebhookRegistrar } from './registration'
@@ -42,6 +42,8 @@ export interface Core {
   startBackground(): Promise<void>
   /** The stored media file a `/media/<ticket>` URL (from `media.get`) names, or null: for the shells that serve it. */
   openMedia(this: void, ticket: string): MediaFile | null
+  /** A file a shell hands over to send (the window's upload, the CLI's file): checked, uploaded to Meta, kept. */
+  uploadMedia(this: void, upload: MediaUpload): Promise<MediaView>
   close(): Promise<void>
 }
 
@@ -93,17 +95,18 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
   const registrar = new WebhookRegistrar({ ctx: contextOf('registration'), store, profiles, vault, tokens, targets: graphTargets })
   const tunnel = new TunnelService({ ctx: contextOf('tunnel'), store, active, vault, webhook, registrar })
   if (config.tunnelHost) tunnel.configure(config.tunnelHost)
+  const composer = new ComposerService({ ctx: contextOf('composer'), store, profiles, active, tokens })
   const media = new MediaService({ ctx: contextOf('media'), store, profiles, active, tokens })
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url()),
     ...profileHandlers(profiles, vault),
     ...envImportHandlers(envImport, profiles),
-    ...inboxHandlers(context, store, active, webhook),
+    ...inboxHandlers(context, store, active, webhook, (contact) => composer.conversationOpened(contact)),
     ...webhookHandlers(webhook, store),
     ...tokenHandlers(tokens, profiles, active, graphTargets, config.clock),
     ...sandboxHandlers(sandbox),
-    ...composerHandlers(new ComposerService({ ctx: contextOf('composer'), store, profiles, active, tokens })),
+    ...composerHandlers(composer),
     ...tunnelHandlers(tunnel),
     ...mediaHandlers(media),
   }
@@ -143,6 +146,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
       await tokens.startBackground()
     },
     openMedia: (ticket) => media.open(ticket),
+    uploadMedia: (upload) => media.upload(upload),
     async close() {
       if (closed) return
       closed = true

@@ -26,6 +26,8 @@ export const events = {
   'profiles.changed': z.object({ activeId: z.string().nullable(), profileId: z.string().nullable() }),
   /** A media file's state changed (a download started, progressed, finished or failed; it was evicted). */
   'media.changed': mediaView,
+  /** Bytes of a file sent to Meta so far (`uploadId` as the window named its upload). */
+  'media.uploading': z.object({ uploadId: z.string(), sent: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),

@@ -13,7 +13,7 @@ describe('browser mode serves stored media by ticket', () => {
 
   beforeAll(async () => {
     box = await sandboxCore()
-    server = await startBrowserServer({ port: 0, rendererDir: tempDir(), dispatch: box.core.dispatch, events: box.core.events, log: box.core.context.log, openMedia: box.core.openMedia })
+    server = await startBrowserServer({ port: 0, rendererDir: tempDir(), core: box.core })
     const sandbox = box.core.sandbox.running!
     for (const kind of ['image', 'video', 'document'] as const) {
       const media = await sandbox.customers.createMedia({ kind })
@@ -50,6 +50,19 @@ describe('browser mode serves stored media by ticket', () => {
     expect(part.status).toBe(206)
     expect(part.headers.get('content-range')).toMatch(/^bytes 4-11\/\d+$/)
     expect(Buffer.from(await part.arrayBuffer()).toString('latin1')).toBe('ftypisom')
+  })
+
+  it('takes uploads only from its own page with this run’s token', async () => {
+    const origin = `http://127.0.0.1:${server.port}`
+    const post = (headers: Record<string, string>) =>
+      fetch(`${origin}/media/upload?kind=document&type=text%2Fplain&filename=note.txt`, { method: 'POST', body: 'hello', headers })
+    const withoutToken = await post({ origin })
+    expect(withoutToken.status).toBe(403)
+    expect(await withoutToken.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect((await post({ origin: 'https://evil.example', 'x-switchboard-token': server.token })).status).toBe(403)
+    const taken = await post({ origin, 'x-switchboard-token': server.token })
+    expect(taken.status).toBe(200)
+    expect(await taken.json()).toMatchObject({ ok: true, value: { kind: 'document', filename: 'note.txt', state: 'stored', size: 5 } })
   })
 
   it('and nothing for a ticket it did not hand out, or under another Host', async () => {

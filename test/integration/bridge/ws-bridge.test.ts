@@ -13,10 +13,7 @@ describe('browser-mode WebSocket bridge', () => {
     server = await startBrowserServer({
       port: 0,
       rendererDir: tempDir(),
-      dispatch: core.dispatch,
-      events: core.events,
-      log: core.context.log,
-      openMedia: core.openMedia,
+      core,
     })
   })
 

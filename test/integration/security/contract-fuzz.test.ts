@@ -35,7 +35,7 @@ describe('contract fuzzing: invalid inputs get typed errors and never reach a ha
   beforeAll(async () => {
     core = await testCore()
     for (const name of callNames) spies.set(name, vi.spyOn(core.handlers, name))
-    server = await startBrowserServer({ port: 0, rendererDir: tempDir(), dispatch: core.dispatch, events: core.events, log: core.context.log, openMedia: core.openMedia })
+    server = await startBrowserServer({ port: 0, rendererDir: tempDir(), core })
   })
   afterAll(async () => {
     await server.close()

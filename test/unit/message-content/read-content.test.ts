@@ -40,6 +40,11 @@ describe('reading what a message says', () => {
       document: { kind: 'document', link: 'https://example.com/a.pdf', filename: 'a.pdf' },
       location: { kind: 'location', latitude: 1, longitude: 2 },
       reaction: { kind: 'reaction', messageId: 'wamid.x', emoji: '👍' },
+      sticker: { kind: 'sticker', mediaId: '1479537139650975' },
+      contacts: { kind: 'contacts', contacts: [{ name: 'Jane Doe', phones: [{ phone: '+1 555 0100', waId: '15550100' }], organisation: 'ACME' }] },
+      buttons: { kind: 'buttons', body: 'Ship today?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] },
+      list: { kind: 'list', body: 'Pick a slot', button: 'Slots', sections: [{ rows: [{ id: 'tue', title: 'Tuesday 10:00', description: 'Berlin' }] }] },
+      cta_url: { kind: 'cta_url', body: 'Track it', displayText: 'Track order', url: 'https://example.com/t/1' },
     }
     expect(Object.keys(samples).sort()).toEqual([...outgoingKinds].sort())
     for (const message of Object.values(samples)) {
@@ -49,6 +54,15 @@ describe('reading what a message says', () => {
       expect(messageContent.safeParse(content).success).toBe(true)
     }
     expect(readContent('template', messageRequestBody(samples.template, { to: '1' }))).toEqual({ kind: 'template', name: 'order_update', language: 'en_US', values: ['Ana', '#1042'] })
+    const shown = (kind: OutgoingKind) => {
+      const body = messageRequestBody(samples[kind], { to: '1' })
+      return readContent(String(body.type), body)
+    }
+    expect(shown('buttons')).toMatchObject({ kind: 'interactive', interactiveType: 'button', body: 'Ship today?', options: ['Yes', 'No'] })
+    expect(shown('list')).toMatchObject({ kind: 'interactive', interactiveType: 'list', options: ['Slots', 'Tuesday 10:00'] })
+    expect(shown('cta_url')).toMatchObject({ kind: 'interactive', interactiveType: 'cta_url', body: 'Track it', options: ['Track order'] })
+    expect(shown('contacts')).toMatchObject({ kind: 'contacts', cards: [{ name: 'Jane Doe', organisation: 'ACME', phones: [{ phone: '+1 555 0100', waId: '15550100' }] }] })
+    expect(shown('sticker')).toMatchObject({ kind: 'media', media: 'sticker', id: '1479537139650975' })
   })
 
   it('never throws on shapes it does not know, and keeps an unknown type raw', () => {

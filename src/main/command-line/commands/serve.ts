@@ -51,10 +51,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
       server = await startBrowserServer({
         port: uiPort,
         rendererDir: rendererDirFrom(import.meta.url),
-        dispatch: core.dispatch,
-        events: core.events,
-        log: core.log,
-        openMedia: core.openMedia,
+        core,
       })
     } catch (error) {
       await core.close()

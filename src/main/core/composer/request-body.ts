@@ -1,4 +1,4 @@
-import type { OutgoingMessage, TemplateParameter } from '@shared/contract'
+import type { ContactCard, OutgoingMessage, TemplateParameter } from '@shared/contract'
 
 type Json = Record<string, unknown>
 
@@ -25,6 +25,34 @@ function templateComponents(message: Extract<OutgoingMessage, { kind: 'template'
   return components
 }
 
+/** A file by its uploaded id, or by a public link Meta fetches. */
+const source = (message: { link?: string | undefined; mediaId?: string | undefined }): Json => (message.mediaId ? { id: message.mediaId } : { link: message.link })
+
+type Interactive = Extract<OutgoingMessage, { kind: 'buttons' | 'list' | 'cta_url' }>
+
+function interactive(message: Interactive, type: string, action: Json): Json {
+  return {
+    type: 'interactive',
+    interactive: {
+      type,
+      ...(message.header ? { header: { type: 'text', text: message.header } } : {}),
+      body: { text: message.body },
+      ...(message.footer ? { footer: { text: message.footer } } : {}),
+      action,
+    },
+  }
+}
+
+/** Meta's contact object: the formatted name is required; the first word doubles as the first name. */
+function contactCard(card: ContactCard): Json {
+  return {
+    name: { formatted_name: card.name, first_name: card.name.split(/\s+/)[0] },
+    phones: card.phones.map((phone) => ({ phone: phone.phone, ...(phone.type ? { type: phone.type } : {}), ...(phone.waId ? { wa_id: phone.waId } : {}) })),
+    ...(card.emails?.length ? { emails: card.emails.map((email) => ({ email })) } : {}),
+    ...(card.organisation ? { org: { company: card.organisation } } : {}),
+  }
+}
+
 function content(message: OutgoingMessage): Json {
   switch (message.kind) {
     case 'text':
@@ -35,14 +63,30 @@ function content(message: OutgoingMessage): Json {
     }
     case 'image':
     case 'video':
-      return { type: message.kind, [message.kind]: { link: message.link, ...(message.caption ? { caption: message.caption } : {}) } }
+      return { type: message.kind, [message.kind]: { ...source(message), ...(message.caption ? { caption: message.caption } : {}) } }
     case 'audio':
-      return { type: 'audio', audio: { link: message.link } }
+      return { type: 'audio', audio: { ...source(message), ...(message.voice ? { voice: true } : {}) } }
     case 'document':
       return {
         type: 'document',
-        document: { link: message.link, ...(message.caption ? { caption: message.caption } : {}), ...(message.filename ? { filename: message.filename } : {}) },
+        document: { ...source(message), ...(message.caption ? { caption: message.caption } : {}), ...(message.filename ? { filename: message.filename } : {}) },
       }
+    case 'sticker':
+      return { type: 'sticker', sticker: source(message) }
+    case 'contacts':
+      return { type: 'contacts', contacts: message.contacts.map(contactCard) }
+    case 'buttons':
+      return interactive(message, 'button', { buttons: message.buttons.map((button) => ({ type: 'reply', reply: { id: button.id, title: button.title } })) })
+    case 'list':
+      return interactive(message, 'list', {
+        button: message.button,
+        sections: message.sections.map((section) => ({
+          ...(section.title ? { title: section.title } : {}),
+          rows: section.rows.map((row) => ({ id: row.id, title: row.title, ...(row.description ? { description: row.description } : {}) })),
+        })),
+      })
+    case 'cta_url':
+      return interactive(message, 'cta_url', { name: 'cta_url', parameters: { display_text: message.displayText, url: message.url } })
     case 'location':
       return {
         type: 'location',
@@ -73,9 +117,9 @@ export function messageRequestBody(message: OutgoingMessage, addressee: Addresse
   }
 }
 
-/** Mark-as-read: the blue ticks on the customer's side. */
-export function markReadBody(messageId: string): Json {
-  return { messaging_product: 'whatsapp', status: 'read', message_id: messageId }
+/** Mark-as-read: the blue ticks on the customer's side; with `typing`, "typing…" too (until the reply, at most 25 s). */
+export function markReadBody(messageId: string, typing = false): Json {
+  return { messaging_product: 'whatsapp', status: 'read', message_id: messageId, ...(typing ? { typing_indicator: { type: 'text' } } : {}) }
 }
 
 /** The line the inbox shows and search finds for a sent message. */
@@ -94,7 +138,14 @@ export function sentText(message: OutgoingMessage): string | null {
       return [message.name, message.address].filter(Boolean).join(' · ') || `${message.latitude}, ${message.longitude}`
     case 'reaction':
       return message.emoji || null
+    case 'contacts':
+      return message.contacts.map((card) => card.name).join(', ')
+    case 'buttons':
+    case 'list':
+    case 'cta_url':
+      return message.body
     case 'audio':
+    case 'sticker':
       return null
   }
 }

@@ -1,5 +1,5 @@
 import { checkRecipient, type RecipientCheck } from '@shared/recipient'
-import { SwitchboardError, type ComposerWarning, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
+import { SwitchboardError, type ComposerSettings, type ComposerWarning, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
 import { messageView } from '../inbox'
@@ -8,6 +8,8 @@ import type { ContactRow, Store } from '../store'
 import type { TokenService } from '../token'
 import { statusRank } from '../webhook'
 import { isFreeForm, markReadBody, messageRequestBody, sentText, type Addressee } from './request-body'
+
+const READ_ON_OPEN_KEY = 'composer.read_receipts_on_open'
 import { listTemplates } from './templates'
 
 const WINDOW_MS = 24 * 60 * 60 * 1000
@@ -140,7 +142,8 @@ export class ComposerService {
       profileId,
       customer,
       phoneNumberId: profile.phoneNumberId,
-      type: message.kind,
+      // Meta's type (buttons, lists and links are all `interactive`), as webhooks name it.
+      type: String(body.type),
       text: sentText(message),
       payload: body,
       contextWamid: replyTo ?? null,
@@ -156,14 +159,38 @@ export class ComposerService {
     return { message: messageView(stored), messageStatus, exchange: response.exchange ?? null, warnings }
   }
 
-  async markRead(messageId: string): Promise<{ success: boolean; exchange: GraphExchangeView | null }> {
+  async markRead(messageId: string, typing = false): Promise<{ success: boolean; exchange: GraphExchangeView | null }> {
     const profileId = this.profileId()
     const profile = this.profiles.require(profileId)
     if (!profile.phoneNumberId) throw new SwitchboardError({ code: 'not_configured', message: 'This profile has no phone number ID' })
     const response = await this.tokens.withToken(profileId, (auth) =>
-      auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: markReadBody(messageId), exchange: true }),
+      auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: markReadBody(messageId, typing), exchange: true }),
     )
     return { success: (response.data as Json | null)?.success === true, exchange: response.exchange ?? null }
+  }
+
+  settings(): ComposerSettings {
+    return { readReceiptsOnOpen: this.store.settings.get(READ_ON_OPEN_KEY) === '1' }
+  }
+
+  setSettings(settings: Partial<ComposerSettings>): ComposerSettings {
+    if (settings.readReceiptsOnOpen !== undefined) this.store.settings.set(READ_ON_OPEN_KEY, settings.readReceiptsOnOpen ? '1' : '0')
+    return this.settings()
+  }
+
+  /**
+   * The operator opened a conversation with unread messages: when the setting is on, the customer
+   * sees their newest message read and "typing…". Best effort: a failure is logged, never shown.
+   */
+  async conversationOpened(contact: string): Promise<void> {
+    if (!this.settings().readReceiptsOnOpen) return
+    const newest = this.store.inbox.thread(this.profileId(), contact, 20).find((message) => message.direction === 'in')
+    if (!newest) return
+    try {
+      await this.markRead(newest.wamid, true)
+    } catch (error) {
+      this.ctx.log.warn('read receipt on opening a conversation failed', { error: error instanceof Error ? error.message : String(error) })
+    }
   }
 
   draft(contact: string): string {

@@ -20,7 +20,11 @@ type InboxCalls =
   | 'inbox.notices'
   | 'inbox.stats'
 
-export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProfile, webhook: WebhookService): Pick<Handlers, InboxCalls> {
+/**
+ * `onOpened`: the operator opened a conversation and read what was unread (the composer may tell
+ * the customer so).
+ */
+export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProfile, webhook: WebhookService, onOpened: (contact: string) => Promise<void>): Pick<Handlers, InboxCalls> {
   /** '' holds what arrived while no profile was active. */
   const profileId = () => active.snapshot().profile?.id ?? ''
   /** A conversation's key from its key, or from any phone number or BSUID it is known by. */
@@ -40,9 +44,10 @@ export function inboxHandlers(ctx: CoreContext, store: Store, active: ActiveProf
       contacts: offset ? [] : store.inbox.conversationsMatching(profileId(), query, Math.min(limit, 20)).map(conversationView),
     }),
     'inbox.statuses': ({ wamid }) => ({ statuses: store.inbox.statuses(wamid).map(statusView) }),
-    'inbox.markRead': ({ contact }) => {
+    'inbox.markRead': async ({ contact }) => {
       const key = keyOf(contact)
       store.inbox.markRead(profileId(), key)
+      await onOpened(key)
       return { contact: key }
     },
     'inbox.export': ({ format }) => {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { createWriteStream, rmSync } from 'node:fs'
-import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Dispatcher } from 'undici'
+import { byteMeter, PROGRESS_EVERY_MS } from './byte-meter'
 
 export interface DownloadRequest {
   url: string
@@ -40,8 +39,6 @@ export class DownloadTooLarge extends Error {
 
 const MAX_REDIRECTS = 3
 const TIMEOUT_MS = 30_000
-/** Progress is reported at most this often. */
-const PROGRESS_EVERY_MS = 200
 
 /**
  * Streams a URL into `path` (a new 0600 file), hashing as it goes: memory stays flat whatever the
@@ -60,13 +57,14 @@ async function fetchInto(dispatcher: Dispatcher, request: DownloadRequest, path:
   const origin = new URL(request.url).origin
   let url = request.url
   for (let hop = 0; ; hop++) {
+    const target = new URL(url)
     const answer = await dispatcher.request({
-      origin: new URL(url).origin,
-      path: new URL(url).pathname + new URL(url).search,
+      origin: target.origin,
+      path: target.pathname + target.search,
       method: 'GET',
       headers: {
         'user-agent': request.userAgent,
-        ...(new URL(url).origin === origin ? { authorization: `Bearer ${request.token}` } : {}),
+        ...(target.origin === origin ? { authorization: `Bearer ${request.token}` } : {}),
       },
       headersTimeout: TIMEOUT_MS,
       bodyTimeout: TIMEOUT_MS,
@@ -90,25 +88,16 @@ async function fetchInto(dispatcher: Dispatcher, request: DownloadRequest, path:
       answer.body.destroy()
       throw new DownloadTooLarge(request.maxBytes)
     }
-    const hash = createHash('sha256')
-    let received = 0
     let reportedAt = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length
-        if (received > request.maxBytes) return done(new DownloadTooLarge(request.maxBytes))
-        hash.update(chunk)
-        const now = Date.now()
-        if (now - reportedAt >= PROGRESS_EVERY_MS) {
-          reportedAt = now
-          request.onProgress(received, total)
-        }
-        done(null, chunk)
-      },
+    const meter = byteMeter(request.maxBytes, () => new DownloadTooLarge(request.maxBytes), (received) => {
+      const now = Date.now()
+      if (now - reportedAt < PROGRESS_EVERY_MS) return
+      reportedAt = now
+      request.onProgress(received, total)
     })
-    await pipeline(answer.body, meter, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
-    request.onProgress(received, total)
-    return { digest: hash.digest('hex'), size: received, contentType: header(answer.headers['content-type']) }
+    await pipeline(answer.body, meter.stream, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
+    request.onProgress(meter.bytes(), total)
+    return { digest: meter.digest(), size: meter.bytes(), contentType: header(answer.headers['content-type']) }
   }
 }
 

@@ -1,4 +1,4 @@
-export { MediaService, type MediaFile, type MediaServiceDeps } from './service'
+export { MediaService, type MediaFile, type MediaServiceDeps, type MediaUpload } from './service'
 export { mediaHandlers } from './handlers'
 export { digestHex } from './digest'
 export { MEDIA_ROUTE } from './tickets'

@@ -1,16 +1,20 @@
-import { rmSync } from 'node:fs'
+import { createReadStream, rmSync } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { Agent } from 'undici'
-import { SwitchboardError, type AppError, type MediaSettings, type MediaView } from '@shared/contract'
+import { mediaFileProblem, SwitchboardError, type AppError, type MediaKind, type MediaSettings, type MediaView } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import { isLoopbackHostname } from '../app'
 import type { CoreContext } from '../context'
 import type { ProfileService } from '../profiles'
 import type { MediaRow, Store } from '../store'
 import type { AuthorisedCall, TokenService } from '../token'
+import { byteMeter, PROGRESS_EVERY_MS } from './byte-meter'
 import { digestHex } from './digest'
 import { downloadFile, DownloadRefused, DownloadTooLarge, type DownloadedFile } from './download-file'
 import { MediaFiles } from './media-files'
 import { isGoneAtMeta, retrieveMedia, type MediaLocation } from './retrieve-media'
+import { StagedTooLarge, stageFile } from './stage-file'
 import { readLimits, writeLimits, type MediaLimits } from './settings'
 import { MEDIA_ROUTE, MediaTickets } from './tickets'
 
@@ -21,6 +25,21 @@ const WEBHOOK_MEDIA_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 const AUTO_BATCH = 50
 const AUTO_PARALLEL = 2
+
+/** A file the operator sends: handed over by a shell (the window's upload, the CLI's file) as a stream. */
+export interface MediaUpload {
+  kind: MediaKind
+  mimeType: string
+  filename: string
+  body: Readable
+  /** Names the upload in `media.uploading` events (the window's progress bar). */
+  uploadId?: string
+  /** Bytes sent to Meta so far, of the whole. */
+  onProgress?: (sent: number, total: number) => void
+}
+
+/** Uploads may take a while on a slow line: a 100 MB document at 2 Mbit/s takes about 7 minutes. */
+const UPLOAD_TIMEOUT_MS = 15 * 60 * 1000
 
 /** A stored file as a shell serves it. */
 export interface MediaFile {
@@ -84,6 +103,75 @@ export class MediaService {
   /** Fetches the file now (or joins the fetch under way); resolves once it is stored or has failed. */
   download(mediaId: string): Promise<MediaView> {
     return this.fetch(this.row(this.profileId, mediaId), null)
+  }
+
+  /**
+   * Uploads a file for the active profile's number (`POST /{phone-number-id}/media`, multipart,
+   * streamed) after checking it against Meta's limits for its kind; the file is kept, so the sent
+   * message shows it. Resolves with the new media, whose id a message can then carry.
+   */
+  async upload(upload: MediaUpload): Promise<MediaView> {
+    const profile = this.deps.active.snapshot().profile
+    if (!profile?.phoneNumberId) {
+      throw new SwitchboardError({ code: 'not_configured', message: 'Uploading media needs the phone number ID of the active profile', fix: 'Enter it in Settings' })
+    }
+    const partial = this.files.partialPath()
+    try {
+      const staged = await stageFile(upload.body, partial, LARGEST_MEDIA_BYTES).catch((error: unknown) => {
+        if (error instanceof StagedTooLarge) throw new SwitchboardError({ code: 'invalid_input', message: 'The file is larger than any media WhatsApp takes (100 MB)' })
+        throw error
+      })
+      const problem = mediaFileProblem(upload.kind, upload.mimeType, staged.size)
+      if (problem) throw new SwitchboardError({ code: 'invalid_input', message: problem, fields: { file: problem } })
+      const response = await this.deps.tokens.withToken(profile.id, (auth) =>
+        auth.graph.post(`${profile.phoneNumberId}/media`, {
+          token: auth.token,
+          appSecretProof: auth.proof,
+          timeoutMs: UPLOAD_TIMEOUT_MS,
+          multipart: {
+            fields: { messaging_product: 'whatsapp', type: upload.mimeType },
+            file: { field: 'file', filename: upload.filename, contentType: upload.mimeType, size: staged.size, stream: this.progressOf(partial, staged.size, this.reporter(upload)) },
+          },
+        }),
+      )
+      const id = (response.data as { id?: unknown } | null)?.id
+      if (typeof id !== 'string' || id === '') throw new SwitchboardError({ code: 'graph', message: 'Graph answered the upload without a media id' })
+      const { store, ctx } = this.deps
+      store.media.remember(profile.id, null, { id, kind: upload.kind, mimeType: upload.mimeType, sha256: staged.digest, filename: upload.filename }, ctx.clock.now())
+      store.media.markChecked(profile.id, id)
+      this.files.adopt(partial, staged.digest)
+      store.media.update(profile.id, id, { state: 'stored', content: staged.digest, size: staged.size, storedAt: ctx.clock.now() })
+      this.evictOverBudget(staged.digest)
+      ctx.log.info('media uploaded', { mediaId: id, kind: upload.kind, size: staged.size })
+      return this.view(this.row(profile.id, id))
+    } finally {
+      rmSync(partial, { force: true })
+    }
+  }
+
+  private reporter(upload: MediaUpload): MediaUpload['onProgress'] {
+    const { uploadId, onProgress } = upload
+    if (!uploadId) return onProgress
+    return (sent, total) => {
+      onProgress?.(sent, total)
+      this.deps.ctx.events.emit('media.uploading', { uploadId, sent, total })
+    }
+  }
+
+  /** The staged file as the upload reads it, reporting what has gone out. */
+  private progressOf(path: string, total: number, onProgress: MediaUpload['onProgress']): Readable {
+    const file = createReadStream(path)
+    if (!onProgress) return file
+    let reportedAt = 0
+    const meter = byteMeter(Infinity, () => new Error('unreachable'), (sent) => {
+      const now = Date.now()
+      if (now - reportedAt < PROGRESS_EVERY_MS && sent < total) return
+      reportedAt = now
+      onProgress(sent, total)
+    })
+    // Errors reach the upload through the meter, which pipeline destroys with them.
+    void pipeline(file, meter.stream).catch(() => undefined)
+    return meter.stream
   }
 
   settings(): MediaSettings {

@@ -11,5 +11,10 @@ export function takeSessionToken(): string | null {
     window.sessionStorage.setItem(KEY, match[1])
     window.history.replaceState(null, '', window.location.pathname + window.location.search)
   }
+  return sessionToken()
+}
+
+/** This tab's session token (browser mode), or null inside the desktop app. */
+export function sessionToken(): string | null {
   return window.sessionStorage.getItem(KEY)
 }

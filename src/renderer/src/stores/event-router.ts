@@ -34,6 +34,9 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
     case 'media.changed':
       useMedia.getState().changed(event.payload)
       return
+    case 'media.uploading':
+      useMedia.getState().uploading(event.payload)
+      return
     case 'webhook.request':
       requests.push(event.payload)
       return

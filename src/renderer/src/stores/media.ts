@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError, MediaView } from '@shared/contract'
+import type { AppError, EventPayload, MediaView } from '@shared/contract'
 import { api } from '../api'
 
 interface MediaStore {
@@ -9,8 +9,14 @@ interface MediaStore {
   unknown: Record<string, AppError>
   load: (mediaId: string) => Promise<void>
   download: (mediaId: string) => Promise<void>
+  /** Bytes of each upload sent to Meta so far, by the upload's id. */
+  uploads: Record<string, { sent: number; total: number }>
   /** A download started, progressed, finished or failed, or a file was evicted. */
   changed: (view: MediaView) => void
+  uploading: (progress: EventPayload<'media.uploading'>) => void
+  /** How each upload ended: the new media's id, or why it failed; kept when the form that started it is gone. */
+  finished: Record<string, { mediaId: string } | { problem: string }>
+  finishUpload: (uploadId: string, outcome: { mediaId: string } | { problem: string }) => void
   reset: () => void
 }
 
@@ -20,6 +26,8 @@ const asking = new Set<string>()
 export const useMedia = create<MediaStore>()((set, get) => ({
   views: {},
   unknown: {},
+  uploads: {},
+  finished: {},
   async load(mediaId) {
     if (get().views[mediaId] || asking.has(mediaId)) return
     asking.add(mediaId)
@@ -36,8 +44,14 @@ export const useMedia = create<MediaStore>()((set, get) => ({
   changed(view) {
     set((state) => ({ views: { ...state.views, [view.mediaId]: view } }))
   },
+  uploading({ uploadId, sent, total }) {
+    set((state) => ({ uploads: { ...state.uploads, [uploadId]: { sent, total } } }))
+  },
+  finishUpload(uploadId, outcome) {
+    set((state) => ({ finished: { ...state.finished, [uploadId]: outcome } }))
+  },
   reset() {
     asking.clear()
-    set({ views: {}, unknown: {} })
+    set({ views: {}, unknown: {}, uploads: {}, finished: {} })
   },
 }))

@@ -122,7 +122,7 @@ export const inboxCalls = {
     }),
   }),
   'inbox.markRead': call({
-    summary: 'Clear a conversation\'s unread counter (in Switchboard only)',
+    summary: 'Clear a conversation\'s unread counter; with composer.settings readReceiptsOnOpen, the customer also sees it read and "typing…"',
     input: z.strictObject({ contact: contactKey }),
     result: z.object({ contact: z.string() }),
   }),

@@ -3,6 +3,8 @@ import type { MessageView } from '@shared/contract'
 import { api } from '../../api'
 import { useNow } from '../../components'
 import { useComposer } from '../../stores'
+import { ContactFields } from './ContactFields'
+import { InteractiveFields } from './InteractiveFields'
 import { KindPicker } from './KindPicker'
 import { LocationFields } from './LocationFields'
 import { MediaFields } from './MediaFields'
@@ -116,7 +118,7 @@ export function ComposerForm(props: ComposerFormProps) {
         ? 'Outside the 24-hour window: choose a template, or tick “send anyway”.'
         : null
 
-  const fields = (() => {
+  const fields = ((): ReactNode => {
     switch (form.kind) {
       case 'text':
         return <TextFields form={form} onChange={onChange} problems={built.problems} {...(props.textRef ? { textRef: props.textRef } : {})} />
@@ -126,7 +128,14 @@ export function ComposerForm(props: ComposerFormProps) {
       case 'video':
       case 'audio':
       case 'document':
+      case 'sticker':
         return <MediaFields form={form} onChange={onChange} problems={built.problems} />
+      case 'buttons':
+      case 'list':
+      case 'cta_url':
+        return <InteractiveFields form={form} onChange={onChange} problems={built.problems} />
+      case 'contacts':
+        return <ContactFields form={form} onChange={onChange} />
       case 'location':
         return <LocationFields form={form} onChange={onChange} problems={built.problems} />
       case 'reaction':

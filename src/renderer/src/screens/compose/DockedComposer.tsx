@@ -5,7 +5,7 @@ import { ComposerForm } from './ComposerForm'
 import { afterSend, emptyForm, type Kind, type MessageForm } from './message-form'
 import { messageLabel } from './message-label'
 
-const THREAD_KINDS: readonly Kind[] = ['text', 'template', 'image', 'video', 'audio', 'document', 'location']
+const THREAD_KINDS: readonly Kind[] = ['text', 'template', 'image', 'video', 'audio', 'document', 'sticker', 'buttons', 'list', 'cta_url', 'contacts', 'location']
 const REACTING_KINDS: readonly Kind[] = [...THREAD_KINDS, 'reaction']
 
 /**

@@ -1,4 +1,15 @@
-import { outgoingKinds, outgoingMessage, type OutgoingKind, type OutgoingMessage, type TemplateParameter, type TemplateView } from '@shared/contract'
+import {
+  mediaFileProblem,
+  mediaMessageKinds,
+  outgoingKinds,
+  outgoingMessage,
+  type ContactCard,
+  type MediaKind,
+  type OutgoingKind,
+  type OutgoingMessage,
+  type TemplateParameter,
+  type TemplateView,
+} from '@shared/contract'
 import type { TemplateForm } from './template-form'
 
 /** The kinds the composer offers: exactly those the contract can send. */
@@ -12,8 +23,51 @@ export const kindLabels: Record<Kind, string> = {
   video: 'Video',
   audio: 'Audio',
   document: 'Document',
+  sticker: 'Sticker',
   location: 'Location',
   reaction: 'Reaction',
+  contacts: 'Contact card',
+  buttons: 'Reply buttons',
+  list: 'List',
+  cta_url: 'Link button',
+}
+
+export const isMediaKind = (kind: Kind): kind is MediaKind => (mediaMessageKinds as readonly string[]).includes(kind)
+
+/** A file picked to send: uploaded to Meta as soon as it is picked, sent by its media id. */
+export interface PickedFile {
+  /** Names the upload in the core's progress events. */
+  uploadId: string
+  name: string
+  size: number
+  mimeType: string
+  /** Set once Meta has the file. */
+  mediaId: string | null
+  /** Why the file cannot be sent as it is (too large, wrong type, the upload failed). */
+  problem: string | null
+}
+
+export interface ButtonForm {
+  id: string
+  title: string
+}
+
+export interface RowForm {
+  id: string
+  title: string
+  description: string
+}
+
+export interface SectionForm {
+  title: string
+  rows: RowForm[]
+}
+
+export interface ContactForm {
+  name: string
+  phone: string
+  email: string
+  organisation: string
 }
 
 /** Meta accepts everything but templates only inside the 24-hour customer service window. */
@@ -34,9 +88,23 @@ export interface MessageForm {
   /** `name|language` of the chosen template, or ''. */
   template: string
   values: TemplateValues
+  /** Media: a file picked to upload, or else `link`. */
+  file: PickedFile | null
   link: string
   caption: string
   filename: string
+  /** Audio: send as a voice message (OGG/Opus). */
+  voice: boolean
+  /** Reply buttons, lists and link buttons: their header, body and footer. */
+  header: string
+  body: string
+  footer: string
+  buttons: ButtonForm[]
+  listButton: string
+  sections: SectionForm[]
+  ctaText: string
+  ctaUrl: string
+  contacts: ContactForm[]
   latitude: string
   longitude: string
   placeName: string
@@ -58,9 +126,20 @@ export const emptyForm: MessageForm = {
   previewUrl: false,
   template: '',
   values: emptyTemplateValues,
+  file: null,
   link: '',
   caption: '',
   filename: '',
+  voice: false,
+  header: '',
+  body: '',
+  footer: '',
+  buttons: [{ id: 'b1', title: '' }],
+  listButton: '',
+  sections: [{ title: '', rows: [{ id: 'r1', title: '', description: '' }] }],
+  ctaText: '',
+  ctaUrl: '',
+  contacts: [{ name: '', phone: '', email: '', organisation: '' }],
   latitude: '',
   longitude: '',
   placeName: '',
@@ -86,7 +165,23 @@ export interface BuiltMessage {
   missing: string[]
 }
 
-const LIMITS = { text: 4096, caption: 1024, filename: 240, place: 1000, parameter: 1024, button: 2000, link: 2048, emoji: 16 }
+const LIMITS = {
+  text: 4096,
+  caption: 1024,
+  filename: 240,
+  place: 1000,
+  parameter: 1024,
+  button: 2000,
+  link: 2048,
+  emoji: 16,
+  interactiveBody: 1024,
+  listBody: 4096,
+  frame: 60,
+  buttonTitle: 20,
+  rowTitle: 24,
+  rowDescription: 72,
+  sectionTitle: 24,
+}
 const NAMED_PARAMETER = /^[a-z0-9_]{1,60}$/
 
 function tooLong(value: string, max: number): string | null {
@@ -169,6 +264,86 @@ function templateMessage(template: TemplateView, form: TemplateForm, values: Tem
   return message
 }
 
+/** A file by its uploaded id (once Meta has it) or by a public link, with what the kind allows beside it. */
+function mediaMessage(form: MessageForm, kind: MediaKind, c: Collector): OutgoingMessage {
+  const caption = form.caption.trim() ? form.caption : undefined
+  let source: { mediaId: string } | { link: string }
+  if (form.file) {
+    c.check('file', form.file.problem ?? mediaFileProblem(kind, form.file.mimeType, form.file.size))
+    if (!form.file.mediaId && !form.file.problem) c.missing.push('the upload to finish')
+    source = { mediaId: form.file.mediaId ?? '' }
+  } else {
+    if (c.need(form.link, 'a file or its link')) c.check('link', linkProblem(form.link.trim()))
+    source = { link: form.link.trim() }
+  }
+  if (kind === 'image' || kind === 'video' || kind === 'document') c.check('caption', tooLong(form.caption, LIMITS.caption))
+  switch (kind) {
+    case 'audio':
+      return { kind, ...source, ...(form.voice ? { voice: true } : {}) }
+    case 'sticker':
+      return { kind, ...source }
+    case 'document': {
+      c.check('filename', tooLong(form.filename, LIMITS.filename))
+      const filename = form.filename.trim() || form.file?.name
+      return { kind, ...source, ...(caption ? { caption } : {}), ...(filename ? { filename } : {}) }
+    }
+    default:
+      return { kind, ...source, ...(caption ? { caption } : {}) }
+  }
+}
+
+function contactsMessage(contacts: ContactForm[], c: Collector): OutgoingMessage {
+  const cards: ContactCard[] = contacts.map((contact, index) => {
+    c.need(contact.name, `contact ${index + 1}'s name`)
+    if (!contact.phone.trim() && !contact.email.trim()) c.missing.push(`a phone or email for contact ${index + 1}`)
+    return {
+      name: contact.name.trim(),
+      phones: contact.phone.trim() ? [{ phone: contact.phone.trim() }] : [],
+      ...(contact.email.trim() ? { emails: [contact.email.trim()] } : {}),
+      ...(contact.organisation.trim() ? { organisation: contact.organisation.trim() } : {}),
+    }
+  })
+  return { kind: 'contacts', contacts: cards }
+}
+
+/** Reply buttons, a list, or a link button: Meta's limits are checked field by field. */
+function interactiveMessage(form: MessageForm, kind: 'buttons' | 'list' | 'cta_url', c: Collector): OutgoingMessage {
+  c.need(form.body, 'the message')
+  c.check('body', tooLong(form.body, kind === 'list' ? LIMITS.listBody : LIMITS.interactiveBody))
+  c.check('header', tooLong(form.header, LIMITS.frame))
+  c.check('footer', tooLong(form.footer, LIMITS.frame))
+  const frame = { body: form.body, ...(form.header.trim() ? { header: form.header.trim() } : {}), ...(form.footer.trim() ? { footer: form.footer.trim() } : {}) }
+  if (kind === 'buttons') {
+    const buttons = form.buttons.map((button, index) => {
+      c.need(button.title, `button ${index + 1}'s title`)
+      c.check(`buttons.${index}`, tooLong(button.title, LIMITS.buttonTitle))
+      return { id: button.id, title: button.title.trim() }
+    })
+    return { kind, ...frame, buttons }
+  }
+  if (kind === 'list') {
+    c.need(form.listButton, 'the list button’s text')
+    c.check('listButton', tooLong(form.listButton, LIMITS.buttonTitle))
+    const sections = form.sections.map((section, s) => {
+      c.check(`sections.${s}.title`, tooLong(section.title, LIMITS.sectionTitle))
+      return {
+        ...(section.title.trim() ? { title: section.title.trim() } : {}),
+        rows: section.rows.map((row, r) => {
+          c.need(row.title, `row ${r + 1}'s title`)
+          c.check(`sections.${s}.rows.${r}.title`, tooLong(row.title, LIMITS.rowTitle))
+          c.check(`sections.${s}.rows.${r}.description`, tooLong(row.description, LIMITS.rowDescription))
+          return { id: row.id, title: row.title.trim(), ...(row.description.trim() ? { description: row.description.trim() } : {}) }
+        }),
+      }
+    })
+    return { kind, ...frame, button: form.listButton.trim(), sections }
+  }
+  c.need(form.ctaText, 'the button’s text')
+  c.check('ctaText', tooLong(form.ctaText, LIMITS.buttonTitle))
+  if (c.need(form.ctaUrl, 'the link')) c.check('ctaUrl', linkProblem(form.ctaUrl.trim()))
+  return { kind, ...frame, displayText: form.ctaText.trim(), url: form.ctaUrl.trim() }
+}
+
 /**
  * Turns the form into the contract's `OutgoingMessage`, checking what the core and Meta would
  * refuse (lengths, links, coordinates, every template placeholder) before anything is sent.
@@ -176,7 +351,6 @@ function templateMessage(template: TemplateView, form: TemplateForm, values: Tem
 export function buildMessage(form: MessageForm, template: { view: TemplateView; form: TemplateForm } | null): BuiltMessage {
   const c = new Collector()
   let message: OutgoingMessage | null = null
-  const caption = form.caption.trim() ? form.caption : undefined
   switch (form.kind) {
     case 'text':
       c.need(form.text, 'the message text')
@@ -194,17 +368,18 @@ export function buildMessage(form: MessageForm, template: { view: TemplateView; 
     case 'image':
     case 'video':
     case 'audio':
-    case 'document': {
-      if (c.need(form.link, 'the file’s link')) c.check('link', linkProblem(form.link.trim()))
-      const link = form.link.trim()
-      if (form.kind !== 'audio') c.check('caption', tooLong(form.caption, LIMITS.caption))
-      if (form.kind === 'audio') message = { kind: 'audio', link }
-      else if (form.kind === 'document') {
-        c.check('filename', tooLong(form.filename, LIMITS.filename))
-        message = { kind: 'document', link, ...(caption ? { caption } : {}), ...(form.filename.trim() ? { filename: form.filename.trim() } : {}) }
-      } else message = { kind: form.kind, link, ...(caption ? { caption } : {}) }
+    case 'document':
+    case 'sticker':
+      message = mediaMessage(form, form.kind, c)
       break
-    }
+    case 'contacts':
+      message = contactsMessage(form.contacts, c)
+      break
+    case 'buttons':
+    case 'list':
+    case 'cta_url':
+      message = interactiveMessage(form, form.kind, c)
+      break
     case 'location': {
       const latitude = coordinate(form.latitude, 90)
       const longitude = coordinate(form.longitude, 180)

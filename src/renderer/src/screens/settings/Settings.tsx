@@ -3,6 +3,7 @@ import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useProfiles } from '../../stores'
 import { EnvImportDialog } from './EnvImportDialog'
 import { GraphBaseUrlNotice } from './GraphBaseUrlNotice'
+import { ConversationSettingsPanel } from './ConversationSettingsPanel'
 import { KeychainState } from './KeychainState'
 import { MediaSettingsPanel } from './MediaSettingsPanel'
 import { ProfileEditor } from './ProfileEditor'
@@ -55,7 +56,12 @@ export function Settings() {
           )}
         </div>
       )}
-      {loaded ? <MediaSettingsPanel /> : null}
+      {loaded ? (
+        <>
+          <ConversationSettingsPanel />
+          <MediaSettingsPanel />
+        </>
+      ) : null}
       {importing ? <EnvImportDialog onClose={() => setImporting(false)} /> : null}
     </>
   )
