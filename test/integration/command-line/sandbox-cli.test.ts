@@ -78,4 +78,39 @@ describe('switchboard send (against a running serve --sandbox)', () => {
     expect(invalid.status).toBe(1)
     expect(invalid.stderr).toMatch(/not a (valid )?(phone )?number|digits only/)
   })
+
+  it('uploads a file and sends it by its id; a URL goes as a link; a file Meta would refuse is refused before anything is uploaded', () => {
+    const dir = tempDir()
+    const photo = join(dir, 'kettle.png')
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
+    const sent = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--image', photo, '--caption', 'The kettle', '--json'])
+    expect(sent.stderr).toMatch(/^Uploaded kettle\.png \(70 bytes\): media id \d+\n/)
+    expect(sent.status).toBe(0)
+    const mediaId = /media id (\d+)/.exec(sent.stderr)![1]
+    expect(JSON.parse(sent.stdout)).toMatchObject({ message: { type: 'image', content: { kind: 'media', id: mediaId, caption: 'The kettle' } } })
+
+    const linked = JSON.parse(runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--document', 'https://example.com/invoice-42.pdf', '--json']).stdout) as { message: { content: { link: string } } }
+    expect(linked.message.content.link).toBe('https://example.com/invoice-42.pdf')
+
+    const sticker = join(dir, 'smile.png')
+    writeFileSync(sticker, 'not a sticker')
+    const refused = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--sticker', sticker])
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('WhatsApp does not take image/png as a sticker: use image/webp')
+    expect(runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--image', join(dir, 'missing.jpg')]).stderr).toContain('no such file')
+  })
+
+  it('sends reply buttons and lists from --text, as the help shows', () => {
+    const buttons = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--text', 'Ship today?', '--buttons', 'Yes,Tomorrow,Cancel', '--json'])
+    expect(buttons.status).toBe(0)
+    expect(JSON.parse(buttons.stdout)).toMatchObject({ message: { type: 'interactive', content: { kind: 'interactive', interactiveType: 'button', body: 'Ship today?', options: ['Yes', 'Tomorrow', 'Cancel'] } } })
+    const list = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--text', 'When?', '--list', 'Choose a slot', '--row', 'Tuesday|10:00|Morning', '--row', 'Tuesday|14:00', '--row', 'Wednesday|09:00', '--json'])
+    expect(list.status).toBe(0)
+    expect(JSON.parse(list.stdout)).toMatchObject({ message: { content: { interactiveType: 'list', options: ['Choose a slot', '10:00', '14:00', '09:00'] } } })
+    expect(runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--text', 'x', '--row', 'a|b']).status).toBe(2)
+    const tooMany = runBuiltCli(['send', '--data-dir', dataDir, '--to', '+12015550123', '--text', 'x', '--buttons', 'A,B,C,D'])
+    expect(tooMany.status).toBe(2)
+    expect(tooMany.stderr).toContain('At most 3 buttons')
+    expect(runBuiltCli(['send', '--help']).stdout).toContain('--buttons "Yes,Tomorrow,Cancel"')
+  })
 })

@@ -1,25 +1,76 @@
-import type { OutgoingMessage } from '@shared/contract'
-import { exitCodes, UsageError, type Command } from '../command'
+import { createReadStream, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import { mediaFileProblem, mediaLimits, mimeTypeOfName, outgoingMessage, type OutgoingMessage } from '@shared/contract'
+import type { Core } from '../../core'
+import { exitCodes, UsageError, type Command, type CommandRun } from '../command'
 import { withCore } from '../open-core'
 import { stringOption } from '../options'
 
-const media = ['image', 'video', 'audio', 'document'] as const
+const media = ['image', 'video', 'audio', 'document', 'sticker'] as const
+type MediaFlag = (typeof media)[number]
 
 function list(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]) : []
 }
 
+/** A message ready to send, but for a local file that is uploaded first. */
+interface Planned {
+  message: OutgoingMessage
+  /** `--image ./photo.jpg`: this path is uploaded and the message carries its media id. */
+  upload?: { kind: MediaFlag; path: string }
+}
+
+const isUrl = (value: string) => /^https?:\/\//i.test(value)
+
+/** `--row SECTION|TITLE|DESCRIPTION` entries grouped into sections, in the order they were given. */
+function sectionsFrom(rows: string[]): Extract<OutgoingMessage, { kind: 'list' }>['sections'] {
+  const sections: Extract<OutgoingMessage, { kind: 'list' }>['sections'] = []
+  rows.forEach((entry, index) => {
+    const [section = '', title = '', description = ''] = entry.split('|').map((part) => part.trim())
+    if (!title) throw new UsageError(`--row takes SECTION|TITLE|DESCRIPTION (the section and description may be empty), not "${entry}"`)
+    let target = sections.find((candidate) => (candidate.title ?? '') === section)
+    if (!target) {
+      target = { ...(section ? { title: section } : {}), rows: [] }
+      sections.push(target)
+    }
+    target.rows.push({ id: `row-${index + 1}`, title, ...(description ? { description } : {}) })
+  })
+  return sections
+}
+
+/** `--text` with `--buttons` or `--list`: an interactive message whose body is the text. */
+function interactiveFrom(values: Record<string, unknown>, body: string): OutgoingMessage | null {
+  const buttons = stringOption(values.buttons)
+  const listButton = stringOption(values.list)
+  if (buttons === undefined && listButton === undefined) {
+    if (list(values.row).length) throw new UsageError('--row goes with --list')
+    return null
+  }
+  if (buttons !== undefined && listButton !== undefined) throw new UsageError('use either --buttons or --list, not both')
+  const header = stringOption(values.header)
+  const footer = stringOption(values.footer)
+  const frame = { body, ...(header ? { header } : {}), ...(footer ? { footer } : {}) }
+  if (buttons !== undefined) {
+    const titles = buttons.split(',').map((title) => title.trim()).filter(Boolean)
+    return { kind: 'buttons', ...frame, buttons: titles.map((title, index) => ({ id: `button-${index + 1}`, title })) }
+  }
+  const rows = list(values.row)
+  if (rows.length === 0) throw new UsageError('--list needs at least one --row')
+  return { kind: 'list', ...frame, button: listButton!, sections: sectionsFrom(rows) }
+}
+
 /** Turns the flags into one message; exactly one kind must be named. */
-function messageFrom(values: Record<string, unknown>): OutgoingMessage {
+function planFrom(values: Record<string, unknown>): Planned {
   const text = stringOption(values.text)
   const template = stringOption(values.template)
   const location = stringOption(values.location)
   const react = stringOption(values.react)
   const mediaKind = media.find((kind) => stringOption(values[kind]) !== undefined)
   const kinds = [text !== undefined, template !== undefined, location !== undefined, react !== undefined, mediaKind !== undefined].filter(Boolean).length
-  if (kinds !== 1) throw new UsageError('say what to send with exactly one of --text, --template, --image, --video, --audio, --document, --location, --react')
+  if (kinds !== 1) throw new UsageError('say what to send with exactly one of --text, --template, --image, --video, --audio, --document, --sticker, --location, --react')
   const caption = stringOption(values.caption)
-  if (text !== undefined) return { kind: 'text', body: text, previewUrl: values.preview === true }
+  if (text !== undefined) return { message: interactiveFrom(values, text) ?? { kind: 'text', body: text, previewUrl: values.preview === true } }
+  if (stringOption(values.buttons) !== undefined || stringOption(values.list) !== undefined) throw new UsageError('--buttons and --list go with --text (the message above them)')
   if (template !== undefined) {
     const buttons = list(values['button-param']).map((entry, index) => {
       const match = /^(\d+):(url|quick_reply|copy_code):(.*)$/s.exec(entry)
@@ -27,12 +78,14 @@ function messageFrom(values: Record<string, unknown>): OutgoingMessage {
       return { index: Number(match[1]), subType: match[2] as 'url' | 'quick_reply' | 'copy_code', value: match[3]! }
     })
     return {
-      kind: 'template',
-      name: template,
-      language: stringOption(values.lang) ?? 'en_US',
-      ...(list(values['header-param']).length ? { header: list(values['header-param']) } : {}),
-      ...(list(values.param).length ? { body: list(values.param) } : {}),
-      ...(buttons.length ? { buttons } : {}),
+      message: {
+        kind: 'template',
+        name: template,
+        language: stringOption(values.lang) ?? 'en_US',
+        ...(list(values['header-param']).length ? { header: list(values['header-param']) } : {}),
+        ...(list(values.param).length ? { body: list(values.param) } : {}),
+        ...(buttons.length ? { buttons } : {}),
+      },
     }
   }
   if (location !== undefined) {
@@ -40,16 +93,46 @@ function messageFrom(values: Record<string, unknown>): OutgoingMessage {
     if (lat === undefined || lng === undefined || !Number.isFinite(lat) || !Number.isFinite(lng)) throw new UsageError('--location takes LATITUDE,LONGITUDE, e.g. 52.52,13.405')
     const name = stringOption(values.name)
     const address = stringOption(values.address)
-    return { kind: 'location', latitude: lat, longitude: lng, ...(name ? { name } : {}), ...(address ? { address } : {}) }
+    return { message: { kind: 'location', latitude: lat, longitude: lng, ...(name ? { name } : {}), ...(address ? { address } : {}) } }
   }
-  if (react !== undefined) return { kind: 'reaction', messageId: react, emoji: stringOption(values.emoji) ?? '👍' }
-  const link = stringOption(values[mediaKind!])!
-  if (mediaKind === 'audio') return { kind: 'audio', link }
-  if (mediaKind === 'document') {
-    const filename = stringOption(values.filename)
-    return { kind: 'document', link, ...(caption ? { caption } : {}), ...(filename ? { filename } : {}) }
+  if (react !== undefined) return { message: { kind: 'reaction', messageId: react, emoji: stringOption(values.emoji) ?? '👍' } }
+  const kind = mediaKind!
+  const value = stringOption(values[kind])!
+  // A URL goes as a link Meta fetches; anything else is a file here, uploaded first (its id fills in then).
+  const source = isUrl(value) ? { link: value } : { mediaId: 'pending' }
+  const upload = isUrl(value) ? {} : { upload: { kind, path: value } }
+  if (values.voice === true && kind !== 'audio') throw new UsageError('--voice goes with --audio')
+  switch (kind) {
+    case 'audio':
+      return { message: { kind, ...source, ...(values.voice === true ? { voice: true } : {}) }, ...upload }
+    case 'sticker':
+      return { message: { kind, ...source }, ...upload }
+    case 'document': {
+      const filename = stringOption(values.filename) ?? (isUrl(value) ? undefined : basename(value))
+      return { message: { kind, ...source, ...(caption ? { caption } : {}), ...(filename ? { filename } : {}) }, ...upload }
+    }
+    default:
+      return { message: { kind, ...source, ...(caption ? { caption } : {}) }, ...upload }
   }
-  return { kind: mediaKind!, link, ...(caption ? { caption } : {}) }
+}
+
+/** Uploads a local file for the message (checked against Meta's limits first) and returns the message with its media id. */
+async function withUpload(core: Core, run: CommandRun, planned: Planned): Promise<OutgoingMessage> {
+  const { upload, message } = planned
+  if (!upload) return message
+  const mimeType = mimeTypeOfName(upload.path)
+  if (!mimeType) throw new UsageError(`${upload.path}: WhatsApp takes ${mediaLimits[upload.kind].types.join(', ')} as ${upload.kind}; name the file with its extension`)
+  let size: number
+  try {
+    size = statSync(upload.path).size
+  } catch (error) {
+    throw new UsageError(`${upload.path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message} (a URL must start with https://)`)
+  }
+  const problem = mediaFileProblem(upload.kind, mimeType, size)
+  if (problem) throw new UsageError(`${upload.path}: ${problem}`)
+  const uploaded = await core.uploadMedia({ kind: upload.kind, mimeType, filename: basename(upload.path), body: createReadStream(upload.path) })
+  run.io.stderr.write(`Uploaded ${basename(upload.path)} (${size} bytes): media id ${uploaded.mediaId}\n`)
+  return { ...message, mediaId: uploaded.mediaId } as OutgoingMessage
 }
 
 export const sendCommand: Command = {
@@ -64,11 +147,18 @@ export const sendCommand: Command = {
     param: { type: 'string', multiple: true, valueName: 'VALUE', description: 'With --template: the next body parameter' },
     'header-param': { type: 'string', multiple: true, valueName: 'VALUE', description: 'With --template: the next header parameter' },
     'button-param': { type: 'string', multiple: true, valueName: 'I:TYPE:VALUE', description: 'With --template: a button parameter, e.g. 0:url:1042' },
-    image: { type: 'string', valueName: 'URL', description: 'An image by public URL' },
-    video: { type: 'string', valueName: 'URL', description: 'A video by public URL' },
-    audio: { type: 'string', valueName: 'URL', description: 'Audio by public URL' },
-    document: { type: 'string', valueName: 'URL', description: 'A document by public URL' },
+    image: { type: 'string', valueName: 'FILE|URL', description: 'An image (JPEG, PNG; 5 MB): a file here is uploaded, a URL is fetched by Meta' },
+    video: { type: 'string', valueName: 'FILE|URL', description: 'A video (MP4, 3GP; 16 MB)' },
+    audio: { type: 'string', valueName: 'FILE|URL', description: 'Audio (AAC, AMR, MP3, M4A, OGG/Opus; 16 MB)' },
+    voice: { type: 'boolean', description: 'With --audio: send as a voice message (OGG/Opus)' },
+    document: { type: 'string', valueName: 'FILE|URL', description: 'A document (PDF, Office, plain text; 100 MB)' },
+    sticker: { type: 'string', valueName: 'FILE|URL', description: 'A sticker (WebP; 100 KB, animated 500 KB)' },
     caption: { type: 'string', valueName: 'TEXT', description: 'Caption of an image, video or document' },
+    buttons: { type: 'string', valueName: 'A,B,C', description: 'With --text: up to 3 reply buttons (titles of at most 20 characters, comma-separated)' },
+    list: { type: 'string', valueName: 'BUTTON', description: 'With --text: a list the customer opens with this button; its rows come from --row' },
+    row: { type: 'string', multiple: true, valueName: 'SECTION|TITLE|DESC', description: 'With --list: a row (up to 10); rows with the same SECTION are grouped' },
+    header: { type: 'string', valueName: 'TEXT', description: 'With --buttons or --list: a header line' },
+    footer: { type: 'string', valueName: 'TEXT', description: 'With --buttons or --list: a footer line' },
     filename: { type: 'string', valueName: 'NAME', description: 'File name of a document' },
     location: { type: 'string', valueName: 'LAT,LNG', description: 'A location' },
     name: { type: 'string', valueName: 'TEXT', description: 'With --location: its name' },
@@ -83,6 +173,14 @@ Examples:
   switchboard send --to +15551234567 --text "Your order has shipped"
   switchboard send --to +15551234567 --template order_update --lang en_US --param Ana --param '#1042' --param Friday
   switchboard send --to US.13491208655302741918 --text "Thanks for your order"
+  switchboard send --to +15551234567 --image ./broken-kettle.jpg --caption "Is this the one?"
+  switchboard send --to +15551234567 --document https://example.com/invoice-42.pdf --filename invoice-42.pdf
+  switchboard send --to +15551234567 --text "Ship today?" --buttons "Yes,Tomorrow,Cancel"
+  switchboard send --to +15551234567 --text "When shall we deliver?" --list "Choose a slot" \\
+      --row "Tuesday|10:00|Morning" --row "Tuesday|14:00" --row "Wednesday|09:00"
+A file is checked against Meta's limits for its kind, uploaded (POST /{phone-number-id}/media) and
+sent by its media id; a URL is sent as a link Meta fetches. Buttons and list rows come back as
+interactive replies in the inbox.
 A phone number is sent as \`to\`, a business-scoped user ID (BSUID) as \`recipient\`: customers who use
 a WhatsApp username may share no phone number, and their BSUID is how to reach them.
 With the sandbox profile it talks to the sandbox of a \`switchboard serve --sandbox\` running on the
@@ -91,9 +189,13 @@ same data directory. Exit code 0 when Meta accepted the message (delivery follow
   async run(run) {
     const to = stringOption(run.values.to)
     if (!to) throw new UsageError('--to is required')
-    const message = messageFrom(run.values)
+    const planned = planFrom(run.values)
+    // Checked before anything is uploaded: a send the contract would refuse uploads nothing.
+    const checked = outgoingMessage.safeParse(planned.message)
+    if (!checked.success) throw new UsageError(checked.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`).join('; '))
     const replyTo = stringOption(run.values['reply-to'])
     return withCore(run, async (core) => {
+      const message = await withUpload(core, run, planned)
       const result = await core.call('composer.send', { to, message, ...(replyTo ? { replyTo } : {}) })
       const warnings = result.warnings.map((warning) => warning.message)
       for (const warning of warnings) run.io.stderr.write(`warning: ${warning}\n`)
