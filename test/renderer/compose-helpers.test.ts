@@ -20,7 +20,7 @@ const orderUpdate: TemplateView = {
 
 describe('the composer form', () => {
   it('offers exactly the kinds the contract can send', () => {
-    expect(kinds).toEqual(['text', 'template', 'image', 'video', 'audio', 'document', 'location', 'reaction'])
+    expect(kinds).toEqual(['text', 'template', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'reaction', 'contacts', 'buttons', 'list', 'cta_url'])
   })
 
   it('builds a template message with every placeholder, and names what is missing', () => {
@@ -48,6 +48,28 @@ describe('the composer form', () => {
     expect(buildMessage({ ...emptyForm, kind: 'text', text: 'x'.repeat(4097) }, null).problems.text).toMatch(/At most 4,096 characters/)
     expect(buildMessage({ ...emptyForm, kind: 'image', link: 'ftp://x.example/a.jpg' }, null).problems.link).toMatch(/http\(s\)/)
     expect(buildMessage({ ...emptyForm, kind: 'location', latitude: '91', longitude: '0' }, null).problems.latitude).toMatch(/-90 and 90/)
+  })
+
+  it('sends a picked file by its id once Meta has it, and names what is wrong with it before', () => {
+    const picked = { uploadId: 'u1', name: 'kettle.png', size: 2048, mimeType: 'image/png', mediaId: null, problem: null }
+    expect(buildMessage({ ...emptyForm, kind: 'image', file: picked }, null)).toMatchObject({ message: null, missing: ['the upload to finish'] })
+    expect(buildMessage({ ...emptyForm, kind: 'image', file: { ...picked, mediaId: '42' }, caption: 'Broken' }, null).message).toEqual({ kind: 'image', mediaId: '42', caption: 'Broken' })
+    expect(buildMessage({ ...emptyForm, kind: 'sticker', file: { ...picked, mediaId: '42' } }, null).problems.file).toBe('WhatsApp does not take image/png as a sticker: use image/webp')
+    const document = buildMessage({ ...emptyForm, kind: 'document', file: { ...picked, name: 'invoice.pdf', mimeType: 'application/pdf', mediaId: '7' } }, null)
+    expect(document.message).toEqual({ kind: 'document', mediaId: '7', filename: 'invoice.pdf' })
+  })
+
+  it('builds buttons and lists within Meta’s limits', () => {
+    const buttons = buildMessage({ ...emptyForm, kind: 'buttons', body: 'Ship today?', buttons: [{ id: 'b1', title: 'Yes' }, { id: 'b2', title: 'A title far too long for it' }] }, null)
+    expect(buttons.problems['buttons.1']).toMatch(/At most 20 characters/)
+    const sections = [{ title: 'Tuesday', rows: [{ id: 'r1', title: '10:00', description: '' }] }]
+    expect(buildMessage({ ...emptyForm, kind: 'list', body: 'When?', listButton: 'Slots', sections }, null).message).toEqual({
+      kind: 'list',
+      body: 'When?',
+      button: 'Slots',
+      sections: [{ title: 'Tuesday', rows: [{ id: 'r1', title: '10:00' }] }],
+    })
+    expect(buildMessage({ ...emptyForm, kind: 'list', body: 'When?', sections }, null).missing).toEqual(['the list button’s text'])
   })
 })
 
