@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const PARTIAL_PREFIX = '.partial-'
@@ -47,8 +48,12 @@ export class MediaFiles {
     }
   }
 
-  /** Moves a checked download into place; the same content already there is kept and the copy dropped. */
-  adopt(partial: string, content: string): void {
+  /**
+   * Moves a checked download into place; the same content already there is kept and the copy
+   * dropped. Its bytes reach the disk in the background: a file a power cut left short is found
+   * by its size when it is next served, and fetched again.
+   */
+  adopt(partial: string, content: string, onSyncFailure: (error: Error) => void): void {
     const target = this.pathOf(content)
     if (existsSync(target)) {
       rmSync(partial, { force: true })
@@ -56,9 +61,19 @@ export class MediaFiles {
     }
     mkdirSync(join(this.dir, content.slice(0, 2)), { recursive: true, mode: 0o700 })
     renameSync(partial, target)
+    void syncToDisk(target).catch(onSyncFailure)
   }
 
   remove(content: string): void {
     rmSync(this.pathOf(content), { force: true })
+  }
+}
+
+async function syncToDisk(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }

@@ -25,6 +25,8 @@ const WEBHOOK_MEDIA_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 const AUTO_BATCH = 50
 const AUTO_PARALLEL = 2
+/** Views are written this long after the first unwritten one. */
+const VIEWS_WRITE_MS = 5_000
 
 /** A file the operator sends: handed over by a shell (the window's upload, the CLI's file) as a stream. */
 export interface MediaUpload {
@@ -79,12 +81,16 @@ export class MediaService {
   private autoScheduled = false
   private autoRunning: Promise<void> | null = null
   private stopFollowing: (() => void)[] = []
+  private readonly views = new Map<string, { profileId: string; mediaId: string; at: number }>()
+  private viewsTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly deps: MediaServiceDeps) {
     this.files = new MediaFiles(deps.ctx.config.dataDir)
     this.files.prepare()
     this.userAgent = `Switchboard/${deps.ctx.config.version}`
   }
+
+  private readonly syncFailed = (error: Error) => this.deps.ctx.log.warn('a media file could not be synced to disk', { error: error.message })
 
   private get profileId(): string {
     return this.deps.active.snapshot().profile?.id ?? ''
@@ -98,6 +104,18 @@ export class MediaService {
 
   get(mediaId: string): MediaView {
     return this.view(this.row(this.profileId, mediaId))
+  }
+
+  /** Several at once (a thread's media): the ones this profile's messages carry, and the ids that name none. */
+  list(mediaIds: readonly string[]): { items: MediaView[]; unknown: string[] } {
+    const items: MediaView[] = []
+    const unknown: string[] = []
+    for (const mediaId of mediaIds) {
+      const row = this.deps.store.media.get(this.profileId, mediaId)
+      if (row) items.push(this.view(row))
+      else unknown.push(mediaId)
+    }
+    return { items, unknown }
   }
 
   /** Fetches the file now (or joins the fetch under way); resolves once it is stored or has failed. */
@@ -139,7 +157,7 @@ export class MediaService {
       const { store, ctx } = this.deps
       store.media.remember(profile.id, null, { id, kind: upload.kind, mimeType: upload.mimeType, sha256: staged.digest, filename: upload.filename }, ctx.clock.now())
       store.media.markChecked(profile.id, id)
-      this.files.adopt(partial, staged.digest)
+      this.files.adopt(partial, staged.digest, this.syncFailed)
       store.media.update(profile.id, id, { state: 'stored', content: staged.digest, size: staged.size, storedAt: ctx.clock.now() })
       this.evictOverBudget(staged.digest)
       ctx.log.info('media uploaded', { mediaId: id, kind: upload.kind, size: staged.size })
@@ -196,8 +214,34 @@ export class MediaService {
       this.release(row.content)
       return null
     }
-    this.deps.store.media.viewed(row.profileId, row.id, this.deps.ctx.clock.now())
+    if (row.size !== null && size !== row.size) {
+      // Cut short by a crash before the bytes reached the disk: fetched again, never served damaged.
+      this.release(row.content)
+      return null
+    }
+    this.noteViewed(row)
     return { path: this.files.pathOf(row.content), mimeType: row.mimeType, size, filename: row.filename, kind: row.kind }
+  }
+
+  /**
+   * When each file was last shown decides what the budget evicts first: kept in memory and written
+   * together, unsynced (a view lost to a power cut costs nothing), not one synced commit per request.
+   */
+  private noteViewed(row: MediaRow): void {
+    this.views.set(keyOf(row.profileId, row.id), { profileId: row.profileId, mediaId: row.id, at: this.deps.ctx.clock.now() })
+    this.viewsTimer ??= setTimeout(() => this.writeViews(), VIEWS_WRITE_MS).unref()
+  }
+
+  private writeViews(): void {
+    if (this.viewsTimer) clearTimeout(this.viewsTimer)
+    this.viewsTimer = undefined
+    if (this.views.size === 0) return
+    const views = [...this.views.values()]
+    this.views.clear()
+    const { store } = this.deps
+    store.wal.unsynced(() => {
+      for (const view of views) store.media.viewed(view.profileId, view.mediaId, view.at)
+    })
   }
 
   /** Long-running processes fetch small media as they arrive, for the active profile. */
@@ -218,6 +262,7 @@ export class MediaService {
     this.stopFollowing = []
     this.lifetime.abort()
     await Promise.allSettled([...this.running.values(), this.autoRunning])
+    this.writeViews()
     await this.dispatcher.close()
   }
 
@@ -325,20 +370,24 @@ export class MediaService {
       rmSync(partial, { force: true })
       throw new IntegrityError()
     }
-    this.files.adopt(partial, file.digest)
-    this.deps.store.media.update(row.profileId, row.id, {
-      state: 'stored',
-      content: file.digest,
-      size: file.size,
-      storedAt: this.deps.ctx.clock.now(),
-      error: null,
-      mimeType: row.mimeType ?? location.mimeType ?? file.contentType,
-    })
+    this.files.adopt(partial, file.digest, this.syncFailed)
+    // Losing this row to a power cut only means fetching the file again (and finding it there).
+    this.deps.store.wal.unsynced(() =>
+      this.deps.store.media.update(row.profileId, row.id, {
+        state: 'stored',
+        content: file.digest,
+        size: file.size,
+        storedAt: this.deps.ctx.clock.now(),
+        error: null,
+        mimeType: row.mimeType ?? location.mimeType ?? file.contentType,
+      }),
+    )
     this.evictOverBudget(file.digest)
   }
 
   /** Least recently viewed files go first until the rest fit the budget; `keep` (just stored) stays. */
   private evictOverBudget(keep: string | null): void {
+    this.writeViews()
     const { budgetBytes } = readLimits(this.deps.store)
     const stored = this.deps.store.media.stored()
     let used = stored.reduce((sum, file) => sum + file.size, 0)
@@ -380,12 +429,13 @@ export class MediaService {
     if (!profileId || !this.deps.profiles.byId(profileId) || !this.deps.active.snapshot().secrets.accessToken) return
     const { autoDownloadBytes } = readLimits(this.deps.store)
     const oldest = this.deps.ctx.clock.now() - WEBHOOK_MEDIA_DAYS * DAY_MS
-    const rows = this.deps.store.media.unchecked(profileId, AUTO_BATCH)
-    const wanted: MediaRow[] = []
-    for (const row of rows) {
-      this.deps.store.media.markChecked(profileId, row.id)
-      if (autoDownloadBytes > 0 && row.receivedAt >= oldest && row.state === 'remote') wanted.push(row)
-    }
+    const { store } = this.deps
+    const rows = store.media.unchecked(profileId, AUTO_BATCH)
+    // Looked at once: a mark lost to a power cut only means one more look.
+    store.wal.unsynced(() => {
+      for (const row of rows) store.media.markChecked(profileId, row.id)
+    })
+    const wanted = rows.filter((row) => autoDownloadBytes > 0 && row.receivedAt >= oldest && row.state === 'remote')
     const lanes = Array.from({ length: AUTO_PARALLEL }, async () => {
       for (let row = wanted.shift(); row && !this.lifetime.signal.aborted; row = wanted.shift()) await this.fetch(row, autoDownloadBytes)
     })

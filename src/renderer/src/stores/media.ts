@@ -21,6 +21,10 @@ interface MediaStore {
 }
 
 const asking = new Set<string>()
+/** Ids asked for in this tick: one `media.list` for a whole thread, not a call per message. */
+let batch: string[] = []
+/** The contract's limit of one `media.list`. */
+const LIST_MAX = 200
 
 /** The media of the messages on screen; kept fresh by `media.changed` events. */
 export const useMedia = create<MediaStore>()((set, get) => ({
@@ -31,10 +35,25 @@ export const useMedia = create<MediaStore>()((set, get) => ({
   async load(mediaId) {
     if (get().views[mediaId] || asking.has(mediaId)) return
     asking.add(mediaId)
-    const result = await api().media.get({ mediaId })
-    asking.delete(mediaId)
-    if (result.ok) get().changed(result.value)
-    else set((state) => ({ unknown: { ...state.unknown, [mediaId]: result.error } }))
+    batch.push(mediaId)
+    if (batch.length > 1) return
+    await Promise.resolve()
+    const mediaIds = batch.slice(0, LIST_MAX)
+    batch = batch.slice(LIST_MAX)
+    if (batch.length > 0) {
+      const rest = batch
+      batch = []
+      for (const id of rest) asking.delete(id)
+      for (const id of rest) void get().load(id)
+    }
+    const result = await api().media.list({ mediaIds })
+    for (const id of mediaIds) asking.delete(id)
+    if (!result.ok) return set((state) => ({ unknown: { ...state.unknown, ...Object.fromEntries(mediaIds.map((id) => [id, result.error])) } }))
+    const missing: AppError = { code: 'not_found', message: 'No message of this profile carries this media' }
+    set((state) => ({
+      views: { ...state.views, ...Object.fromEntries(result.value.items.map((view) => [view.mediaId, view])) },
+      unknown: { ...state.unknown, ...Object.fromEntries(result.value.unknown.map((id) => [id, missing])) },
+    }))
   },
   async download(mediaId) {
     const result = await api().media.download({ mediaId })

@@ -50,6 +50,11 @@ export const mediaCalls = {
     input: z.strictObject({ mediaId }),
     result: mediaView,
   }),
+  'media.list': call({
+    summary: 'What is known of several media at once (a thread’s); `unknown`: ids no message of this profile carries',
+    input: z.strictObject({ mediaIds: z.array(mediaId).max(200) }),
+    result: z.object({ items: z.array(mediaView), unknown: z.array(z.string()) }),
+  }),
   'media.download': call({
     summary: 'Fetch a media file from Meta now (progress arrives as media.changed events); resolves once it is stored or has failed',
     input: z.strictObject({ mediaId }),

@@ -49,7 +49,8 @@ function MediaBody({ media, view }: { media: Media; view: MediaView }) {
         return (
           <>
             <button type="button" className={`media__thumb media__thumb--${view.kind}`} onClick={() => setEnlarged(true)} aria-label={`Enlarge ${label(media).toLowerCase()}`}>
-              <img src={src} alt={media.caption ?? label(media)} loading="lazy" decoding="async" />
+              {/* A fixed box: the row keeps its height while the picture loads, so the list does not re-measure. */}
+              <img src={src} alt={media.caption ?? label(media)} width={view.kind === 'sticker' ? 128 : 200} height={view.kind === 'sticker' ? 128 : 150} decoding="async" />
             </button>
             {enlarged ? <MediaViewer src={src} alt={media.caption ?? label(media)} onClose={() => setEnlarged(false)} /> : null}
           </>
