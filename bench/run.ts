@@ -12,6 +12,9 @@ import type { BenchReport, ScenarioResult } from './support/results'
 import { seedStore, type SeededStore } from './support/seed'
 import { renderTable } from './support/table'
 import { graphClientScenario } from './scenarios/graph-client'
+import { mediaDownloadScenario } from './scenarios/media-download'
+import { mediaThumbnailsScenario } from './scenarios/media-thumbnails'
+import { mediaUploadScenario } from './scenarios/media-upload'
 import { singleFlightScenario } from './scenarios/single-flight'
 import { startupScenario } from './scenarios/startup'
 import { storeScenario } from './scenarios/store'
@@ -20,7 +23,7 @@ import { webhookIngestScenario } from './scenarios/webhook-ingest'
 
 /**
  * `npm run bench`: builds nothing itself (the npm script builds the app and this file first), then
- * runs the seven scenarios and prints one table; the same figures go to
+ * runs the ten scenarios and prints one table; the same figures go to
  * bench/results/latest.json.
  */
 const distDir = dirname(fileURLToPath(import.meta.url))
@@ -87,6 +90,9 @@ try {
   await scenario(2, 'Graph client: 5,000 sends', () => graphClientScenario(context))
   await scenario(3, 'Single flight: 1,000 sends, expired token', () => singleFlightScenario(context))
   await scenario(4, 'Store: 1,000,000 messages', () => storeScenario(context, big!))
+  await scenario(8, 'Media: download of a 16 MB video', () => mediaDownloadScenario(context))
+  await scenario(9, 'Media: a thread of 20 photos', () => mediaThumbnailsScenario(context))
+  await scenario(10, 'Media: upload of a 100 MB document', () => mediaUploadScenario(context))
 
   // 6 starts serve on the big store; its last serve takes scenario 1's load, and 7 reads its memory after.
   let serve: ServeProcess | undefined
