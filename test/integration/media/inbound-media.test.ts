@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { MediaView, MessageView } from '@shared/contract'
@@ -117,6 +117,30 @@ describe('media customers send', () => {
     const view = await box.core.call('media.download', { mediaId })
     expect(view).toMatchObject({ state: 'failed', src: null, error: { code: 'network', message: expect.stringContaining('does not match the SHA-256') as string } })
     expect(readdirSync(join(box.core.context.config.dataDir, 'media'))).toEqual([])
+  })
+
+  it('left short on disk (a power cut) are not served, and come again from Meta', async () => {
+    box = await sandboxCore()
+    const { wamid } = await box.core.call('sandbox.simulateInbound', { type: 'image' })
+    const mediaId = await mediaIdOf(box, wamid)
+    const stored = await box.core.call('media.download', { mediaId })
+    const path = box.core.openMedia(ticketOf(stored))!.path
+    truncateSync(path, 10)
+
+    expect(box.core.openMedia(ticketOf(stored))).toBeNull()
+    expect((await box.core.call('media.get', { mediaId })).state).toBe('remote')
+    const again = await box.core.call('media.download', { mediaId })
+    expect(again.state).toBe('stored')
+    expect(statSync(box.core.openMedia(ticketOf(again))!.path).size).toBe(again.size)
+  })
+
+  it('of a whole thread are asked for at once; ids no message carries are named', async () => {
+    box = await sandboxCore()
+    const { wamid } = await box.core.call('sandbox.simulateInbound', { type: 'sticker' })
+    const mediaId = await mediaIdOf(box, wamid)
+    const listed = await box.core.call('media.list', { mediaIds: [mediaId, '404404'] })
+    expect(listed.items.map((view) => [view.mediaId, view.kind])).toEqual([[mediaId, 'sticker']])
+    expect(listed.unknown).toEqual(['404404'])
   })
 
   it('for another profile’s or an unknown id are not found', async () => {
