@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Agent, request } from 'undici'
-import { assembleCore, Redactor, silentLogger, systemClock, type CoreServices } from '../../src/main/core'
+import type { CoreServices } from '../../src/main/core'
 import { DEFAULT_GRAPH_VERSION } from '../../src/main/core/graph'
 import { startChild } from '../support/child-process'
+import { benchCore } from '../support/bench-core'
 import type { BenchContext } from '../support/context'
 import { ms, num, ratio } from '../support/format'
 import { figure, goal, type ScenarioResult } from '../support/results'
@@ -105,15 +106,7 @@ export async function connect(core: CoreServices, meta: MediaMeta, subscribe: (c
 export async function mediaDownloadScenario(context: BenchContext): Promise<Omit<ScenarioResult, 'seconds'>> {
   const run = Date.now().toString(36)
   const meta = await startChild<MediaMeta>(context.distDir, 'media-meta', { args: [join(context.workDir, `media-meta-${run}`)] })
-  const core = await assembleCore({
-    dataDir: join(context.workDir, `media-download-${run}`),
-    shell: 'browser',
-    version: '0.0.0-bench',
-    graphBaseUrl: meta.ready.url,
-    clock: systemClock,
-    log: silentLogger,
-    redactor: new Redactor(),
-  })
+  const core = await benchCore(context, `media-download-${run}`, meta.ready.url)
   const agent = new Agent({ connections: CONNECTIONS })
   const times: Record<Side, number[]> = { switchboard: [], bare: [], hashing: [] }
   const referenceDir = join(context.workDir, `media-reference-${run}`)

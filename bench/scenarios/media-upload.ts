@@ -2,8 +2,8 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { assembleCore, Redactor, silentLogger, systemClock } from '../../src/main/core'
 import { startChild } from '../support/child-process'
+import { benchCore } from '../support/bench-core'
 import type { BenchContext } from '../support/context'
 import { num } from '../support/format'
 import { figure, goal, type ScenarioResult } from '../support/results'
@@ -55,15 +55,7 @@ async function peakGrowth(work: () => Promise<unknown>): Promise<number> {
 export async function mediaUploadScenario(context: BenchContext): Promise<Omit<ScenarioResult, 'seconds'>> {
   const run = Date.now().toString(36)
   const meta = await startChild<MediaMeta>(context.distDir, 'media-meta', { args: [join(context.workDir, `media-upload-meta-${run}`)] })
-  const core = await assembleCore({
-    dataDir: join(context.workDir, `media-upload-${run}`),
-    shell: 'browser',
-    version: '0.0.0-bench',
-    graphBaseUrl: meta.ready.url,
-    clock: systemClock,
-    log: silentLogger,
-    redactor: new Redactor(),
-  })
+  const core = await benchCore(context, `media-upload-${run}`, meta.ready.url)
   const file = join(context.workDir, `upload-${run}.pdf`)
   let subject: number
   let reference: number

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
-import { assembleCore, Redactor, silentLogger, systemClock, type CoreServices } from '../../src/main/core'
+import type { CoreServices } from '../../src/main/core'
 import { startChild } from '../support/child-process'
+import { benchCore } from '../support/bench-core'
 import type { BenchContext } from '../support/context'
 import { ms, num, ratio } from '../support/format'
 import { figure, goal, type ScenarioResult } from '../support/results'
@@ -54,15 +55,7 @@ async function burst(core: CoreServices, profileId: string, offset: number): Pro
 export async function singleFlightScenario(context: BenchContext): Promise<Omit<ScenarioResult, 'seconds'>> {
   const run = Date.now().toString(36)
   const meta = await startChild<MetaStandIn>(context.distDir, 'meta-stand-in', { args: [join(context.workDir, `meta-${run}`)] })
-  const core = await assembleCore({
-    dataDir: join(context.workDir, `single-flight-${run}`),
-    shell: 'browser',
-    version: '0.0.0-bench',
-    graphBaseUrl: meta.ready.url,
-    clock: systemClock,
-    log: silentLogger,
-    redactor: new Redactor(),
-  })
+  const core = await benchCore(context, `single-flight-${run}`, meta.ready.url)
   try {
     const { id } = await core.call('profiles.create', { name: 'prod-like' })
     await core.call('profiles.save', {

@@ -2,17 +2,10 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type { MediaView, MessageContent } from '@shared/contract'
 import { ErrorMessage, formatBytes } from '../../components'
 import { useMedia } from '../../stores'
-import { MediaPlaceholder } from './MediaPlaceholder'
+import { mediaLabel, MediaPlaceholder } from './MediaPlaceholder'
 import { MediaViewer } from './MediaViewer'
-import { typeLabel } from './type-labels'
 
 type Media = Extract<MessageContent, { kind: 'media' }>
-
-function label(media: Media): string {
-  if (media.media === 'audio' && media.voice) return 'Voice message'
-  if (media.media === 'sticker' && media.animated) return 'Animated sticker'
-  return typeLabel(media.media)
-}
 
 /**
  * A message's image, sticker, voice note, video or document: shown from the local store once it
@@ -48,17 +41,17 @@ function MediaBody({ media, view }: { media: Media; view: MediaView }) {
       case 'sticker':
         return (
           <>
-            <button type="button" className={`media__thumb media__thumb--${view.kind}`} onClick={() => setEnlarged(true)} aria-label={`Enlarge ${label(media).toLowerCase()}`}>
+            <button type="button" className={`media__thumb media__thumb--${view.kind}`} onClick={() => setEnlarged(true)} aria-label={`Enlarge ${mediaLabel(media).toLowerCase()}`}>
               {/* A fixed box: the row keeps its height while the picture loads, so the list does not re-measure. */}
-              <img src={src} alt={media.caption ?? label(media)} width={view.kind === 'sticker' ? 128 : 200} height={view.kind === 'sticker' ? 128 : 150} decoding="async" />
+              <img src={src} alt={media.caption ?? mediaLabel(media)} width={view.kind === 'sticker' ? 128 : 200} height={view.kind === 'sticker' ? 128 : 150} decoding="async" />
             </button>
-            {enlarged ? <MediaViewer src={src} alt={media.caption ?? label(media)} onClose={() => setEnlarged(false)} /> : null}
+            {enlarged ? <MediaViewer src={src} alt={media.caption ?? mediaLabel(media)} onClose={() => setEnlarged(false)} /> : null}
           </>
         )
       case 'audio':
         return (
           <div className="media__player">
-            <span className="media__kind">{label(media)}</span>
+            <span className="media__kind">{mediaLabel(media)}</span>
             <audio controls preload="metadata" src={src} />
           </div>
         )
@@ -87,7 +80,7 @@ function MediaBox({ media, view, children }: { media: Media; view?: MediaView; c
   return (
     <>
       <div className="media__box">
-        <span className="media__kind">{label(media)}</span>
+        <span className="media__kind">{mediaLabel(media)}</span>
         {media.filename ? <span className="media__file">{media.filename}</span> : null}
         {size !== null ? <span className="muted">{formatBytes(size)}</span> : null}
         {children}

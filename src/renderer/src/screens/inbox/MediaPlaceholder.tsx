@@ -3,7 +3,8 @@ import { typeLabel } from './type-labels'
 
 type Media = Extract<MessageContent, { kind: 'media' }>
 
-function kind(media: Media): string {
+/** What the file is, in words: a voice message, an animated sticker, or the type's label. */
+export function mediaLabel(media: Media): string {
   if (media.media === 'audio' && media.voice) return 'Voice message'
   if (media.media === 'sticker' && media.animated) return 'Animated sticker'
   return typeLabel(media.media)
@@ -14,7 +15,7 @@ export function MediaPlaceholder({ media }: { media: Media }) {
   return (
     <div className="media">
       <div className="media__box">
-        <span className="media__kind">{kind(media)}</span>
+        <span className="media__kind">{mediaLabel(media)}</span>
         {media.filename ? <span className="media__file">{media.filename}</span> : null}
         {media.mimeType ? <span className="muted">{media.mimeType}</span> : null}
       </div>
