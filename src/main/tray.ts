@@ -15,6 +15,14 @@ export interface TrayDeps {
 }
 
 /**
+ * Where the packaged app's tray images are: `icons/` in its resources directory, put there by the
+ * packaging step (electron-builder.config.mjs, extraResources) at the sizes each platform's tray wants.
+ */
+export function packagedTrayIconDir(resourcesPath: string): string {
+  return join(resourcesPath, 'icons')
+}
+
+/**
  * The tray (remaining token time, refresh, open) and desktop notifications before expiry, on
  * expiry and on refresh failure. Everything it shows comes from core events.
  */
