@@ -3,10 +3,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { createCore, createLogger, graphBaseUrlFrom, prepareDataDir, Redactor, systemClock, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
 import { createMediaOpener } from './media'
+import { applicationMenuTemplate } from './menu'
 import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol, rendererDevServer } from './protocol'
+import { setupCleanQuit } from './quit'
 import { createExternalOpener, denyAllPermissions, hardenWebContents } from './security'
 import { rendererDirFrom } from './static'
-import { setupTray } from './tray'
+import { packagedTrayIconDir, setupTray } from './tray'
 import { createMainWindow } from './window'
 
 /**
@@ -65,7 +67,9 @@ async function start(): Promise<void> {
     openPath: (path) => shell.openPath(path),
     onFailure: (message) => void dialog.showMessageBox({ type: 'warning', message }),
   })
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal, openOwnMedia }))
+  const allowDevTools = !app.isPackaged
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal, openOwnMedia, allowDevTools }))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.isPackaged)))
   denyAllPermissions(session.defaultSession, isAppUrl)
   registerAppProtocol(protocol, rendererDirFrom(import.meta.url), core)
 
@@ -81,6 +85,7 @@ async function start(): Promise<void> {
       BrowserWindow,
       join(import.meta.dirname, '../preload/index.cjs'),
       devServer ?? `${APP_ORIGIN}/index.html`,
+      { devTools: allowDevTools },
     )
     const id = window.webContents.id
     windows.add(id)
@@ -89,38 +94,36 @@ async function start(): Promise<void> {
     return window
   }
   let mainWindow = openWindow()
+  const showWindow = (): BrowserWindow => {
+    if (mainWindow.isDestroyed()) mainWindow = openWindow()
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    return mainWindow
+  }
 
   setupTray({
     Tray,
     Menu,
     Notification,
     nativeImage,
-    resourcesDir: join(import.meta.dirname, '../../resources'),
+    resourcesDir: app.isPackaged ? packagedTrayIconDir(process.resourcesPath) : join(import.meta.dirname, '../../resources'),
     core,
-    showWindow: () => {
-      if (mainWindow.isDestroyed()) mainWindow = openWindow()
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.show()
-      return mainWindow
-    },
+    showWindow,
+    quit: () => app.quit(),
   })
 
-  app.on('second-instance', () => {
-    if (mainWindow.isDestroyed()) mainWindow = openWindow()
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  // A second launch (from the menu, the dock, a shortcut) brings this window forward instead.
+  app.on('second-instance', () => showWindow().focus())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  let quitting = false
-  app.on('before-quit', (event) => {
-    if (quitting) return
-    quitting = true
-    event.preventDefault()
-    void core.close().finally(() => app.quit())
+  setupCleanQuit({
+    app,
+    signals: process,
+    close: () => core.close(),
+    onCloseFailed: (error) => log.error('closing at quit failed', { error: error instanceof Error ? error.message : String(error) }),
   })
 }

@@ -2,7 +2,7 @@ import type { Event, HandlerDetails, Session, WebContents } from 'electron'
 import { isAllowedExternalUrl } from '@shared/csp'
 
 /** The subset of `WebContents` the hardening touches, so tests can pass a recording stand-in. */
-export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'closeDevTools'>
 
 export interface HardeningPolicy {
   /** True for URLs of our own renderer (the app:// origin, or the dev server in development). */
@@ -11,13 +11,17 @@ export interface HardeningPolicy {
   openExternal(url: string): void
   /** Opens a stored media file of ours (`app://switchboard/media/…`) with the system; false for any other URL. */
   openOwnMedia?(url: string): boolean
+  /** False in a packaged app: DevTools that open anyway (a window made without `devTools: false`) are closed at once. */
+  allowDevTools: boolean
 }
 
 /**
  * Applied to every WebContents the app ever creates (`web-contents-created`), so no window can
- * escape it: no navigation away from the app, no new windows, no <webview>.
+ * escape it: no navigation away from the app, no new windows, no <webview>, and in a packaged app
+ * no DevTools.
  */
 export function hardenWebContents(contents: HardenableContents, policy: HardeningPolicy): void {
+  if (!policy.allowDevTools) contents.on('devtools-opened', () => contents.closeDevTools())
   contents.on('will-navigate', (event: Event, url: string) => {
     if (!policy.isAppUrl(url)) event.preventDefault()
   })

@@ -12,6 +12,8 @@ export interface TrayDeps {
   resourcesDir: string
   core: Core
   showWindow: () => BrowserWindow
+  /** `app.quit()`: the same clean stop as every other way out (see quit.ts). */
+  quit: () => void
 }
 
 /**
@@ -49,7 +51,7 @@ export function setupTray(deps: TrayDeps): () => void {
           click: () => void deps.core.call('token.refresh', active ? { profileId: active.profileId } : undefined).catch(() => undefined),
         },
         { type: 'separator' },
-        { role: 'quit' },
+        { label: 'Quit Switchboard', click: () => deps.quit() },
       ]),
     )
   }

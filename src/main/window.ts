@@ -5,7 +5,12 @@ import type { BrowserWindow as BrowserWindowType } from 'electron'
  * at the constructor call so that both the hardening tests (through a stand-in constructor) and
  * Electronegativity's static scan see exactly what the app passes.
  */
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, url: string): BrowserWindowType {
+export interface WindowOptions {
+  /** False in a packaged app: DevTools cannot be opened at all (no shortcut, menu or API call does anything). */
+  devTools: boolean
+}
+
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, url: string, options: WindowOptions): BrowserWindowType {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -31,6 +36,7 @@ export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloa
       safeDialogs: true,
       // Middle-click would open links in a new window; window.open is denied anyway.
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
     },
   })
   window.once('ready-to-show', () => window.show())

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { contentSecurityPolicy, isAllowedExternalUrl } from '@shared/csp'
+import { applicationMenuTemplate } from '../../../src/main/menu'
 import { isAppOrigin } from '../../../src/main/protocol'
 import { createExternalOpener, denyAllPermissions, hardenWebContents, type HardenableContents } from '../../../src/main/security'
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron'
 import { createMainWindow } from '../../../src/main/window'
 
 type Handler = (...args: unknown[]) => unknown
@@ -10,13 +11,15 @@ type Handler = (...args: unknown[]) => unknown
 function recordingContents() {
   const on = new Map<string, Handler>()
   let openHandler: Handler | undefined
+  const closeDevTools = vi.fn()
   const contents = {
     on: (name: string, handler: Handler) => on.set(name, handler),
     setWindowOpenHandler: (handler: Handler) => {
       openHandler = handler
     },
+    closeDevTools,
   } as unknown as HardenableContents
-  return { contents, on, open: (url: string) => openHandler?.({ url }) }
+  return { contents, on, closeDevTools, open: (url: string) => openHandler?.({ url }) }
 }
 
 function navigationEvent() {
@@ -41,8 +44,8 @@ class RecordingWindow {
 
 describe('window factory', () => {
   it('creates the window isolated, sandboxed and without Node', () => {
-    const window = createMainWindow(RecordingWindow as unknown as typeof BrowserWindow, '/app/preload.cjs', 'app://switchboard/index.html')
-    const prefs = RecordingWindow.created[0]!.webPreferences!
+    const window = createMainWindow(RecordingWindow as unknown as typeof BrowserWindow, '/app/preload.cjs', 'app://switchboard/index.html', { devTools: false })
+    const prefs = RecordingWindow.created.at(-1)!.webPreferences!
     expect((window as unknown as RecordingWindow).loaded).toEqual(['app://switchboard/index.html'])
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -55,12 +58,41 @@ describe('window factory', () => {
       webviewTag: false,
       preload: '/app/preload.cjs',
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     })
+  })
+
+  it('allows DevTools only where the shell asks for them (development runs)', () => {
+    createMainWindow(RecordingWindow as unknown as typeof BrowserWindow, '/app/preload.cjs', 'app://switchboard/index.html', { devTools: true })
+    expect(RecordingWindow.created.at(-1)!.webPreferences!.devTools).toBe(true)
+  })
+})
+
+/** Every item of a menu template, submenus included. */
+function menuItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? menuItems(item.submenu) : [])])
+}
+
+describe('application menu', () => {
+  const devToolsItem = (item: MenuItemConstructorOptions) =>
+    item.role === 'toggleDevTools' || item.role === 'viewMenu' || item.role === 'reload' || item.role === 'forceReload' || /I$|F12/i.test(String(item.accelerator ?? ''))
+
+  it('offers no way to DevTools or reloading in a packaged app, on any platform', () => {
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      const items = menuItems(applicationMenuTemplate(platform, true))
+      expect(items.filter(devToolsItem), platform).toEqual([])
+      expect(items.map((item) => item.role)).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'fileMenu']))
+    }
+    expect(menuItems(applicationMenuTemplate('darwin', true)).map((item) => item.role)).toContain('appMenu')
+  })
+
+  it('keeps Toggle Developer Tools and Reload in development', () => {
+    expect(menuItems(applicationMenuTemplate('linux', false)).map((item) => item.role)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']))
   })
 })
 
 describe('web contents hardening', () => {
-  const policy = { isAppUrl: (url: string) => isAppOrigin(url, undefined), openExternal: vi.fn() }
+  const policy = { isAppUrl: (url: string) => isAppOrigin(url, undefined), openExternal: vi.fn(), allowDevTools: false }
 
   it('blocks navigation and redirects away from the app', () => {
     const { contents, on } = recordingContents()
@@ -85,6 +117,17 @@ describe('web contents hardening', () => {
     expect(open('http://developers.facebook.com/')).toEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledTimes(1)
     expect(openExternal).toHaveBeenCalledWith('https://developers.facebook.com/docs/whatsapp')
+  })
+
+  it('closes DevTools at once if they open in a packaged app, and leaves them alone in development', () => {
+    const packaged = recordingContents()
+    hardenWebContents(packaged.contents, policy)
+    packaged.on.get('devtools-opened')?.()
+    expect(packaged.closeDevTools).toHaveBeenCalledTimes(1)
+
+    const development = recordingContents()
+    hardenWebContents(development.contents, { ...policy, allowDevTools: true })
+    expect(development.on.has('devtools-opened')).toBe(false)
   })
 
   it('prevents <webview> attachment', () => {
