@@ -1,3 +1,4 @@
+import type { LoginItem } from './app'
 import type { Clock } from './clock'
 import type { EventHub } from './events'
 import type { Logger, Redactor } from './log'
@@ -26,6 +27,8 @@ export interface CoreConfig {
   tunnelHost?: TunnelHostOptions
   /** The OS keychain (keytar) unless a test hands in another. */
   keychain?: Keychain
+  /** Starting at login, registered with the OS: only the installed desktop app hands one in. */
+  loginItem?: LoginItem
 }
 
 /** What every concern of the core receives: the config and the shared services. */

@@ -99,7 +99,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
   const media = new MediaService({ ctx: contextOf('media'), store, profiles, active, tokens })
 
   const handlers: Handlers = {
-    ...appHandlers(context, profiles, () => sandbox.url()),
+    ...appHandlers(context, profiles, () => sandbox.url(), store),
     ...profileHandlers(profiles, vault),
     ...envImportHandlers(envImport, profiles),
     ...inboxHandlers(context, store, active, webhook, (contact) => composer.conversationOpened(contact)),

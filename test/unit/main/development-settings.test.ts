@@ -60,7 +60,8 @@ describe('the Graph base URL', () => {
     const info = (graphBaseUrl: string) => {
       const ctx = { config: { graphBaseUrl, version: '1', shell: 'browser', dataDir: '/d' }, clock: new ManualClock(), events: new EventHub(), log: silentLogger, redactor: new Redactor(), startedAt: 0 }
       const profiles = { active: () => ({ name: 'production', kind: 'meta' }) }
-      return appHandlers(ctx as unknown as CoreContext, profiles as unknown as ProfileService, () => null)['app.info'](undefined)
+      const store = { settings: { get: () => undefined, set: () => undefined } } as never
+      return appHandlers(ctx as unknown as CoreContext, profiles as unknown as ProfileService, () => null, store)['app.info'](undefined)
     }
     expect(await info('https://graph.facebook.com')).toMatchObject({ graphBaseUrl: 'https://graph.facebook.com', customGraphBaseUrl: null })
     expect(await info('http://127.0.0.1:4000')).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:4000', customGraphBaseUrl: 'http://127.0.0.1:4000' })

@@ -19,10 +19,33 @@ export const appInfo = z.object({
 })
 export type AppInfo = z.infer<typeof appInfo>
 
+/** App-wide settings the operator changes. */
+export const appSettings = z.object({
+  /** Start Switchboard when the user logs in to this computer (off unless the operator turns it on). */
+  launchAtLogin: z.boolean(),
+})
+export type AppSettings = z.infer<typeof appSettings>
+
+export const appSettingsView = appSettings.extend({
+  /**
+   * True in the installed desktop app, which registers the login item with the OS. Elsewhere
+   * (browser mode, the command line, a development run) the setting is kept, and the installed
+   * desktop app applies it when it next starts.
+   */
+  appliesHere: z.boolean(),
+})
+export type AppSettingsView = z.infer<typeof appSettingsView>
+
 export const appCalls = {
   'app.info': call({
     summary: 'Version, shell, data directory and the active profile',
     input: noInput,
     result: appInfo,
+  }),
+  'app.settings': call({ summary: 'App-wide settings (start at login)', input: noInput, result: appSettingsView }),
+  'app.setSettings': call({
+    summary: 'Change app-wide settings; the installed desktop app registers or removes its login item at once',
+    input: appSettings.partial().strict(),
+    result: appSettingsView,
   }),
 }
