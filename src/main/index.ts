@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
 import { createCore, createLogger, graphBaseUrlFrom, prepareDataDir, Redactor, systemClock, type Core } from './core'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
+import { desktopLoginItem } from './login-item'
 import { createMediaOpener } from './media'
 import { applicationMenuTemplate } from './menu'
 import { appSchemePrivileges, APP_ORIGIN, isAppOrigin, registerAppProtocol, rendererDevServer } from './protocol'
@@ -39,6 +40,16 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
   prepareDataDir(dataDir)
   const log = createLogger({ redactor, dir: join(dataDir, 'logs') })
+  // Only the installed app registers itself to start at login: a development run would register Electron itself.
+  const loginItem = app.isPackaged
+    ? desktopLoginItem({
+        platform: process.platform,
+        env: process.env,
+        execPath: process.execPath,
+        homeDir: app.getPath('home'),
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      })
+    : undefined
   const core: Core = await createCore({
     dataDir,
     shell: 'electron',
@@ -47,7 +58,17 @@ async function start(): Promise<void> {
     clock: systemClock,
     log,
     redactor,
+    ...(loginItem ? { loginItem } : {}),
   })
+
+  // The OS follows the stored setting from the start: it may have been changed in browser mode or
+  // the CLI, and an AppImage may have moved since it was registered.
+  if (loginItem) {
+    void core
+      .call('app.settings')
+      .then(({ launchAtLogin }) => loginItem.apply(launchAtLogin))
+      .catch((error: unknown) => log.warn('login item not updated', { error: error instanceof Error ? error.message : String(error) }))
+  }
 
   // A busy port does not stop the app: the Webhooks screen shows why and offers another port.
   void core.startListener().catch((error: unknown) =>

@@ -5,6 +5,7 @@ import { EnvImportDialog } from './EnvImportDialog'
 import { GraphBaseUrlNotice } from './GraphBaseUrlNotice'
 import { ConversationSettingsPanel } from './ConversationSettingsPanel'
 import { KeychainState } from './KeychainState'
+import { LaunchAtLoginPanel } from './LaunchAtLoginPanel'
 import { MediaSettingsPanel } from './MediaSettingsPanel'
 import { ProfileEditor } from './ProfileEditor'
 import { ProfileList } from './ProfileList'
@@ -60,6 +61,7 @@ export function Settings() {
         <>
           <ConversationSettingsPanel />
           <MediaSettingsPanel />
+          <LaunchAtLoginPanel />
         </>
       ) : null}
       {importing ? <EnvImportDialog onClose={() => setImporting(false)} /> : null}
