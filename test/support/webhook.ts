@@ -1,4 +1,4 @@
-import type { CoreServices } from '../../src/main/core'
+import type { CoreConfig, CoreServices } from '../../src/main/core'
 import { testCore } from './core'
 import { sample } from './secrets'
 import { sign } from './signing'
@@ -16,8 +16,8 @@ export interface WebhookHarness {
 export { sign } from './signing'
 
 /** A core with an active profile (secrets in the real keychain) and its webhook listener on a free port. */
-export async function webhookHarness(options: { dataDir?: string } = {}): Promise<WebhookHarness> {
-  const core = await testCore(options.dataDir ? { dataDir: options.dataDir } : {})
+export async function webhookHarness(options: { dataDir?: string; config?: Partial<CoreConfig> } = {}): Promise<WebhookHarness> {
+  const core = await testCore({ ...options.config, ...(options.dataDir ? { dataDir: options.dataDir } : {}) })
   if (!core.profiles.active()) {
     const { id } = await core.call('profiles.create', { name: `hooks-${Math.random().toString(36).slice(2, 8)}` })
     await core.call('profiles.save', { id, secrets: { appSecret: sample.appSecret, verifyToken: sample.verifyToken } })

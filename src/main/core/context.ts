@@ -1,5 +1,6 @@
 import type { LoginItem } from './app'
 import type { Clock } from './clock'
+import type { ForwardPolicy } from './forward'
 import type { EventHub } from './events'
 import type { Logger, Redactor } from './log'
 import type { Keychain } from './secrets'
@@ -25,6 +26,8 @@ export interface CoreConfig {
   storeBusyTimeoutMs?: number
   /** How tunnels are hosted (the environment cloudflared sees, its path): set by `switchboard serve`. */
   tunnelHost?: TunnelHostOptions
+  /** How forwards are retried and paused; tests and benchmarks shorten the waits. */
+  forwardPolicy?: Partial<ForwardPolicy>
   /** The OS keychain (keytar) unless a test hands in another. */
   keychain?: Keychain
   /** Starting at login, registered with the OS: only the installed desktop app hands one in. */

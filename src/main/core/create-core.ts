@@ -7,6 +7,7 @@ import { contextFor, type CoreConfig, type CoreContext } from './context'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { EnvImportService, envImportHandlers } from './env-file'
 import { EventHub, type EventSource } from './events'
+import { forwardHandlers, ForwardService } from './forward'
 import { GraphClients } from './graph'
 import { systemClock } from './clock'
 import { inboxHandlers } from './inbox'
@@ -37,7 +38,7 @@ export interface Core {
   startListener(port?: number): Promise<ListenerState>
   /**
    * Long-running processes keep every profile's token inspected and refreshed before it expires,
-   * and fetch small media as they arrive.
+   * fetch small media as they arrive, and forward deliveries to the operator's bot.
    */
   startBackground(): Promise<void>
   /** The stored media file a `/media/<ticket>` URL (from `media.get`) names, or null: for the shells that serve it. */
@@ -62,6 +63,7 @@ export interface CoreServices extends Core {
   readonly tokens: TokenService
   readonly tunnel: TunnelService
   readonly media: MediaService
+  readonly forward: ForwardService
 }
 
 /** The core as a shell uses it: only through the contract and the lifecycle. */
@@ -97,6 +99,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
   if (config.tunnelHost) tunnel.configure(config.tunnelHost)
   const composer = new ComposerService({ ctx: contextOf('composer'), store, profiles, active, tokens })
   const media = new MediaService({ ctx: contextOf('media'), store, profiles, active, tokens })
+  const forward = new ForwardService({ ctx: contextOf('forward'), store, vault, active, ...(config.forwardPolicy ? { policy: config.forwardPolicy } : {}) })
 
   const handlers: Handlers = {
     ...appHandlers(context, profiles, () => sandbox.url(), store),
@@ -109,6 +112,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
     ...composerHandlers(composer),
     ...tunnelHandlers(tunnel),
     ...mediaHandlers(media),
+    ...forwardHandlers(forward),
   }
   assertComplete(handlers)
 
@@ -138,11 +142,13 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
     tokens,
     tunnel,
     media,
+    forward,
     log: config.log,
     call: async (name, ...input) => unwrap(await dispatch(name, input[0])) as never,
     startListener: (port) => webhook.start(port ?? webhook.preferredPort()),
     startBackground: async () => {
       media.start()
+      forward.start()
       await tokens.startBackground()
     },
     openMedia: (ticket) => media.open(ticket),
@@ -152,6 +158,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
       closed = true
       tokens.stop()
       await media.close()
+      await forward.stop()
       // Before the sandbox and the Graph clients go: putting back registrations needs them.
       await tunnel.close()
       await sandbox.stop()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listenerState, mediaView, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus, tunnelStatus } from './calls'
+import { forwardStatus, listenerState, mediaView, refreshLogEntry, requestSummary, sandboxStatus, tokenStatus, tunnelStatus } from './calls'
 
 /** Every event the core pushes to the UI, by name. Delivered in batches, oldest first. */
 export const events = {
@@ -28,6 +28,8 @@ export const events = {
   'media.changed': mediaView,
   /** Bytes of a file sent to Meta so far (`uploadId` as the window named its upload). */
   'media.uploading': z.object({ uploadId: z.string(), sent: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** Forward targets changed, or their health or queues did (at most about once a second while busy). */
+  'forward.changed': forwardStatus,
   'app.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),

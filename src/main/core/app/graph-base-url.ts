@@ -1,10 +1,10 @@
+import { isLoopbackHostname } from '@shared/loopback'
+
+export { isLoopbackHostname }
+
 /** Meta's Graph API, without the version. */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com'
 
-/** `localhost`, 127.0.0.0/8 and ::1, as `URL.hostname` writes them. */
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-}
 
 /**
  * Where Graph calls go, from `SWITCHBOARD_GRAPH_BASE_URL` (Meta's unless set). Every call carries

@@ -10,6 +10,7 @@ export interface KeychainStatus {
 }
 
 const PROBE_ACCOUNT = '__switchboard_probe__'
+const forwardAccount = (targetId: number) => `forward/${targetId}/signingSecret`
 
 /**
  * The only reader and writer of secrets. Keeps the live values in memory (main process only),
@@ -84,6 +85,32 @@ export class Vault {
       throw keychainError(error)
     }
     this.forget(profileId)
+  }
+
+  /** The secret a forward target's deliveries are signed with, if it has one (read from the keychain). */
+  async forwardSecret(targetId: number): Promise<string | undefined> {
+    try {
+      const value = await this.keychain.get(forwardAccount(targetId))
+      if (value === null) return undefined
+      this.redactor.add(value)
+      return value
+    } catch (error) {
+      throw keychainError(error)
+    }
+  }
+
+  /** Stores (or with null removes) a forward target's signing secret. */
+  async setForwardSecret(targetId: number, value: string | null): Promise<void> {
+    await this.ensureUsable()
+    try {
+      if (value === null) await this.keychain.delete(forwardAccount(targetId))
+      else {
+        await this.keychain.set(forwardAccount(targetId), value)
+        this.redactor.add(value)
+      }
+    } catch (error) {
+      throw keychainError(error)
+    }
   }
 
   forget(profileId: string): void {

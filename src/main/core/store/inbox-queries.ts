@@ -427,8 +427,18 @@ export class InboxQueries {
     return Number(this.db.prepare(`DELETE FROM webhook_requests WHERE verdict IN ('rejected', 'verify_failed') AND id <= ?`).run(cutoff.id).changes)
   }
 
-  /** Deletes raw requests older than the cutoff (never one still waiting to be filed); their messages stay. Returns how many went. */
+  /**
+   * Deletes raw requests older than the cutoff, never one still waiting to be filed into the inbox
+   * or forwarded; their messages stay, their finished forwards go with them. Returns how many went.
+   */
   pruneRequests(before: number): number {
-    return Number(this.db.prepare('DELETE FROM webhook_requests WHERE received_at < ? AND inbox_pending = 0').run(before).changes)
+    return Number(
+      this.db
+        .prepare(
+          `DELETE FROM webhook_requests WHERE received_at < ? AND inbox_pending = 0
+             AND NOT EXISTS (SELECT 1 FROM forward_jobs WHERE forward_jobs.request_id = webhook_requests.id AND state = 'pending')`,
+        )
+        .run(before).changes,
+    )
   }
 }

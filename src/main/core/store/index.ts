@@ -41,3 +41,14 @@ export {
 export type { RefreshLogEntry, RefreshOutcome, RefreshTrigger } from './refresh-log-table'
 export type { OutboundRecord } from './outbound-table'
 export type { AnnouncedMedia, MediaKindName, MediaRow, MediaState, MediaUpdate, StoredContent } from './media-table'
+export type {
+  AttemptOutcome,
+  DueJob,
+  ForwardAttempt,
+  ForwardCounts,
+  ForwardJobKind,
+  ForwardJobRow,
+  ForwardJobState,
+  ForwardTargetRow,
+  ReplaySelection,
+} from './forward-table'

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ContactDirectory } from './contact-directory'
 import { DATABASE_FILE, openDatabase, transaction } from './database'
 import { EnvTargetsTable } from './env-targets-table'
+import { ForwardTable } from './forward-table'
 import { InboxQueries } from './inbox-queries'
 import { MediaTable } from './media-table'
 import { OutboundTable } from './outbound-table'
@@ -27,6 +28,8 @@ export class Store {
   readonly registrations: WebhookRegistrationsTable
   /** Media messages carry, and which are stored on disk. */
   readonly media: MediaTable
+  /** Forward targets and the outbox of deliveries on their way to them. */
+  readonly forward: ForwardTable
   /** Commits that wait for the disk off the event loop (the webhook intake). */
   readonly wal: WalSync
 
@@ -40,7 +43,8 @@ export class Store {
     this.envTargets = new EnvTargetsTable(db)
     this.contacts = new ContactDirectory(db)
     this.media = new MediaTable(db)
-    this.capture = new WebhookCapture(db, this.contacts, this.media)
+    this.forward = new ForwardTable(db)
+    this.capture = new WebhookCapture(db, this.contacts, this.media, this.forward)
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
     this.outbound = new OutboundTable(db, this.contacts)

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ContactDirectory, ContactMerge, CustomerAddress, CustomerIdentity } from './contact-directory'
+import type { ForwardTable } from './forward-table'
 import type { AnnouncedMedia, MediaTable } from './media-table'
 
 /** The storage shapes of what a webhook delivery carries; the webhook parser produces them. */
@@ -153,6 +154,7 @@ export class WebhookCapture {
     db: DatabaseSync,
     private readonly contacts: ContactDirectory,
     private readonly media: MediaTable,
+    private readonly forward: ForwardTable,
   ) {
     this.insertRequest = db.prepare(
       `INSERT INTO webhook_requests (received_at, method, path, remote, headers, body, size, verdict, status, reason, signature, profile_id, event_count, inbox_pending)
@@ -232,7 +234,7 @@ export class WebhookCapture {
   record(request: CapturedRequest, pendingInbox: boolean): number {
     const delivery = request.delivery
     const eventCount = delivery ? delivery.messages.length + delivery.statuses.length + delivery.events.length : 0
-    return Number(
+    const requestId = Number(
       this.insertRequest.run(
         request.receivedAt,
         request.method,
@@ -250,6 +252,11 @@ export class WebhookCapture {
         pendingInbox ? 1 : 0,
       ).lastInsertRowid,
     )
+    // In the same commit as the delivery: what Meta is told was received is also on its way to the operator's bot.
+    if ((request.verdict === 'accepted' || request.verdict === 'verified') && request.profileId !== null) {
+      this.forward.enqueueLive(requestId, request.profileId, request.method, request.receivedAt)
+    }
+    return requestId
   }
 
   /** The oldest requests still waiting to be filed into the inbox. */

@@ -1,6 +1,7 @@
 import type { EventBatch, EventEnvelope, RequestSummary } from '@shared/contract'
 import { useAppInfo } from './app-info'
 import { useComposer } from './composer'
+import { useForward } from './forward'
 import { useInbox } from './inbox'
 import { useMedia } from './media'
 import { useMetaNotices } from './meta-notices'
@@ -52,6 +53,9 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
     case 'token.logged':
       useToken.getState().onLogged(event.payload)
       return
+    case 'forward.changed':
+      useForward.getState().set(event.payload)
+      return
     case 'tunnel.changed':
       useTunnel.getState().onStatus(event.payload)
       return
@@ -64,6 +68,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
         useComposer.getState().reset()
         useMetaNotices.getState().reset()
         useMedia.getState().reset()
+        useForward.getState().reset()
       }
       void profiles.load()
       void useAppInfo.getState().load()

@@ -1,5 +1,6 @@
 import { appCalls } from './app'
 import { composerCalls } from './composer'
+import { forwardCalls } from './forward'
 import { inboxCalls } from './inbox'
 import { mediaCalls } from './media'
 import { profileCalls } from './profiles'
@@ -23,6 +24,7 @@ export const calls = {
   ...tokenCalls,
   ...composerCalls,
   ...tunnelCalls,
+  ...forwardCalls,
 }
 
 export * from './app'
@@ -34,3 +36,4 @@ export * from './token'
 export * from './sandbox'
 export * from './composer'
 export * from './tunnel'
+export * from './forward'
