@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper'
+import { Arch } from 'electron-builder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packagedTrayIconDir } from '../../../src/main/tray'
 import { electronDefaultFuses, packLinuxDir, projectRoot, type PackedApp } from './packaging-support'
@@ -89,6 +90,13 @@ describe('what the installers pack (electron-builder run with this config, Linux
     const dir = packagedTrayIconDir(join(app.appOutDir, 'resources'))
     expect(existsSync(join(dir, 'icon.png'))).toBe(true)
     expect(existsSync(join(dir, 'icon@2x.png'))).toBe(true)
+  })
+
+  it('names the Linux installers as the release workflow and docs/release.md expect', () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+    const config = app.packager.config
+    expect(app.packager.expandArtifactNamePattern(config.appImage, 'AppImage', Arch.x64)).toBe(`Switchboard-${version}-x86_64.AppImage`)
+    expect(app.packager.expandArtifactNamePattern(config.deb, 'deb', Arch.x64)).toBe(`Switchboard-${version}-linux-amd64.deb`)
   })
 
   it('describes a menu entry (switchboard.desktop) that launches the installed app and matches its windows', async () => {
