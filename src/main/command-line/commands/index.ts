@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { credentialsDeleteCommand, credentialsImportEnvCommand, credentialsSetCommand, credentialsShowCommand } from './credentials'
+import { forwardAddCommand, forwardRemoveCommand, forwardReplayCommand, forwardRetryCommand, forwardStatusCommand } from './forward'
 import { mediaDownloadCommand } from './media'
 import { messagesCommand, messagesExportCommand } from './messages'
 import { sandboxEnvCommand } from './sandbox'
@@ -23,5 +24,10 @@ export const commands: readonly Command[] = [
   messagesExportCommand,
   mediaDownloadCommand,
   webhookRequestsCommand,
+  forwardStatusCommand,
+  forwardAddCommand,
+  forwardRemoveCommand,
+  forwardReplayCommand,
+  forwardRetryCommand,
   sandboxEnvCommand,
 ]

@@ -1,4 +1,4 @@
-import { fixOf, SwitchboardError, type TunnelStartInput, type TunnelStatus } from '@shared/contract'
+import { fixOf, forwardUrl, SwitchboardError, type TunnelStartInput, type TunnelStatus } from '@shared/contract'
 import { startBrowserServer } from '../../bridge'
 import { rendererDirFrom } from '../../static'
 import { UsageError, type Command, type CommandIo, type CommandRun } from '../command'
@@ -26,6 +26,12 @@ export const serveCommand: Command = {
     },
     'tunnel-domain': { type: 'string', valueName: 'DOMAIN', description: 'With --tunnel ngrok: a domain reserved in your ngrok account' },
     cloudflared: { type: 'string', valueName: 'PATH', description: 'With --tunnel cloudflared: the cloudflared binary (default: cloudflared on PATH, or SWITCHBOARD_CLOUDFLARED)' },
+    'forward-to': {
+      type: 'string',
+      valueName: 'URL',
+      multiple: true,
+      description: "Forward every accepted delivery to your bot (https, or http on this machine); kept as a target of the profile",
+    },
   },
   details: `
 Once ready it prints, and scripts may rely on these lines:
@@ -33,6 +39,7 @@ Once ready it prints, and scripts may rely on these lines:
   Webhook: http://127.0.0.1:<webhook-port>/webhook
   Sandbox Graph API: http://127.0.0.1:<port>        (with --sandbox)
   Public URL: https://…                             (with --tunnel, once it is online; again if it changes)
+  Forwarding to: <url>                              (with --forward-to, one line per target)
 With --tunnel, a tunnel that cannot start is reported on stderr ("switchboard serve: tunnel …") and
 serve keeps running; cloudflared is started again by itself if it dies. On stop, whatever was
 registered at Meta through the tunnel is put back first.
@@ -45,6 +52,7 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     const webhookPort = portOption(run.values['webhook-port'], 'webhook-port', DEFAULT_WEBHOOK_PORT)
     const tunnel = tunnelOption(run)
     const sandboxOptions = sandboxStartOptions(run)
+    const forwardUrls = forwardOption(run)
     const core = await openCore(run, { longRunning: true, ...(tunnel ? { tunnelHost: tunnelHostOf(run) } : {}) })
     let server
     try {
@@ -77,9 +85,22 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
         throw error
       }
     }
+    let forwardTo: string[]
+    try {
+      forwardTo = await addForwardTargets(core, forwardUrls)
+    } catch (error) {
+      await server.close()
+      await core.close()
+      throw error
+    }
     await core.startBackground()
     // The ready lines go out in one write, so a script that sees the first sees them all.
-    const ready = [`Switchboard UI: ${server.url}`, `Webhook: ${webhook.url}`, ...(sandboxUrl ? [`Sandbox Graph API: ${sandboxUrl}`] : [])]
+    const ready = [
+      `Switchboard UI: ${server.url}`,
+      `Webhook: ${webhook.url}`,
+      ...(sandboxUrl ? [`Sandbox Graph API: ${sandboxUrl}`] : []),
+      ...forwardTo.map((url) => `Forwarding to: ${url}`),
+    ]
     run.io.stdout.write(ready.join('\n') + '\n')
     // Not awaited: a slow tunnel (cloudflared can take a while) must not hold up Ctrl+C.
     const tunnelStarted = tunnel ? startTunnel(core, run, tunnel) : undefined
@@ -90,6 +111,33 @@ without it, or from another origin, are refused. Stop with Ctrl+C (SIGINT) or SI
     await tunnelStarted
     return 0
   },
+}
+
+/** `--forward-to URL` (repeatable), checked before anything starts. */
+function forwardOption(run: CommandRun): string[] {
+  const urls = (run.values['forward-to'] as string[] | undefined) ?? []
+  for (const url of urls) {
+    const checked = forwardUrl.safeParse(url)
+    if (!checked.success) throw new UsageError(`--forward-to: ${checked.error.issues[0]!.message}`)
+  }
+  return urls
+}
+
+/** Makes each URL a forward target of the active profile (once: a target it already has is kept as it is). */
+async function addForwardTargets(core: Core, urls: readonly string[]): Promise<string[]> {
+  const added: string[] = []
+  for (const url of urls) {
+    const { targets } = await core.call('forward.status')
+    const existing = targets.find((target) => target.url === new URL(url).toString())
+    if (existing) {
+      if (!existing.enabled) await core.call('forward.updateTarget', { id: existing.id, enabled: true })
+      added.push(existing.url)
+      continue
+    }
+    const after = await core.call('forward.addTarget', { url })
+    added.push(after.targets.at(-1)!.url)
+  }
+  return added
 }
 
 /** The sandbox's options from the command line; they only make sense with --sandbox. */
