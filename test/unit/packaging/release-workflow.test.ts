@@ -55,12 +55,15 @@ describe('release workflow (.github/workflows/release.yml)', () => {
     expect(step(installers, (s) => s.run?.startsWith('npm run dist') ?? false).run).toBe('npm run dist -- --${{ matrix.platform }} --publish never')
   })
 
-  it('passes on only the signing secrets that exist, and none to the build by name', () => {
+  it('passes on only the signing secrets that exist, each to its own platform, and none to the build by name', () => {
     const signing = step(installers, (s) => s.name?.startsWith('Signing secrets') ?? false)
-    const names = ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD']
-    expect(Object.keys(signing.env ?? {}).sort()).toEqual([...names].sort())
-    for (const name of names) expect(signing.env?.[name]).toBe(`\${{ secrets.${name} }}`)
-    expect(signing.run).toContain(`for name in ${names.join(' ')}; do`)
+    const mac = ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']
+    const windows = ['WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD']
+    expect(Object.keys(signing.env ?? {}).sort()).toEqual([...mac, ...windows].sort())
+    for (const name of [...mac, ...windows]) expect(signing.env?.[name]).toBe(`\${{ secrets.${name} }}`)
+    expect(signing.run).toContain(`macOS) names="${mac.join(' ')}" ;;`)
+    expect(signing.run).toContain(`Windows) names="${windows.join(' ')}" ;;`)
+    expect(signing.run).toContain('*) names="" ;;')
     expect(signing.run).toContain('if [ -n "${!name}" ]; then')
     const build = step(installers, (s) => s.run?.startsWith('npm run dist') ?? false)
     expect(build.env).toBeUndefined()
