@@ -17,7 +17,7 @@ const throughContract = { group: ['@shared/contract/*'], ...deepImport('Import t
 const noContract = { group: ['@shared/*'], ...deepImport('The sandbox stands apart: not even the contract’s types.') }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
