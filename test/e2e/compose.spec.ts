@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { ServeProcess } from '../support/serve'
 import { openSocket, SocketClient } from '../support/ws-client'
-import { expect, test } from './fixtures'
+import { coreCall, expect, test } from './fixtures'
 
 /** Simulated customers of the sandbox (an unknown number becomes a new customer when it writes). */
 const ALICE = '14155550123'
@@ -28,18 +28,6 @@ async function customerWrites(serve: ServeProcess, from: string): Promise<void> 
 }
 
 /** Asks the serve's core through a second connection (as a script would, not through the page under test). */
-async function coreCall(serve: ServeProcess, name: string, input?: unknown): Promise<unknown> {
-  const attempt = await openSocket(serve.uiPort, { token: serve.token })
-  const client = new SocketClient(attempt.socket!)
-  try {
-    const result = (await client.call(name, input)) as { ok: boolean; value?: unknown }
-    expect(result.ok).toBe(true)
-    return result.value
-  } finally {
-    attempt.socket!.close()
-  }
-}
-
 /** Opens the UI counting the `composer.send` calls the page makes. */
 async function openCountingSends(page: Page, serve: ServeProcess): Promise<() => number> {
   let sends = 0

@@ -4,6 +4,7 @@ import { sample } from '../support/secrets'
 import { tempDir } from '../support/temp'
 import { startServe, type ServeProcess } from '../support/serve'
 import { sign } from '../support/signing'
+import { openSocket, SocketClient } from '../support/ws-client'
 
 /** POSTs a body to the serve's webhook listener, signed with the sample app secret (or `secret`); resolves to the HTTP status. */
 export type Deliver = (body: unknown, options?: { secret?: string }) => Promise<number>
@@ -70,3 +71,16 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect }
+
+/** One contract call to a running serve over its WebSocket API (what another window or a script would do); fails the test unless it succeeds. */
+export async function coreCall(serve: ServeProcess, name: string, input?: unknown): Promise<unknown> {
+  const attempt = await openSocket(serve.uiPort, { token: serve.token })
+  const client = new SocketClient(attempt.socket!)
+  try {
+    const result = (await client.call(name, input)) as { ok: boolean; value?: unknown }
+    expect(result.ok).toBe(true)
+    return result.value
+  } finally {
+    attempt.socket!.close()
+  }
+}

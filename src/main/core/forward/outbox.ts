@@ -62,7 +62,7 @@ export class ForwardOutbox {
       policy: ForwardPolicy
       secrets: ForwardSecrets
       horizonMs: () => number
-      /** Health or queues changed: the service announces (throttled). */
+      /** Health or queues changed (after every attempt): the service announces, at most once a second. */
       onChange: () => void
     },
   ) {
@@ -258,12 +258,10 @@ export class ForwardOutbox {
     const { health } = worker
     let nextAt: number | null = null
     if (delivered) {
-      const wasFailing = health.failures > 0 || health.pausedAt !== null
       health.failures = 0
       health.lastError = null
       health.lastDeliveredAt = now
       if (health.pausedAt !== null) this.resume(worker, now)
-      if (wasFailing) this.deps.onChange()
     } else {
       health.failures++
       health.lastError = answer.error
@@ -276,8 +274,8 @@ export class ForwardOutbox {
           worker.probeDelay = Math.min(worker.probeDelay * 2, this.deps.policy.maxProbeMs)
         }
       } else if (health.failures >= this.deps.policy.pauseAfterFailures) this.pause(worker, now)
-      this.deps.onChange()
     }
+    this.deps.onChange()
     this.outcomes.push({ jobId: job.id, at: now, status: answer.status, error: answer.error, latencyMs: answer.latencyMs, answer: answer.answer, delivered, nextAt })
     // Claimed until the outcome is committed, so the next look cannot pick the job again.
     this.wake()

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppError, CallInput, ForwardJob, ForwardStatus } from '@shared/contract'
+import type { AppError, CallInput, ForwardJob, ForwardStatus, ForwardTarget } from '@shared/contract'
 import { api } from '../api'
 
 interface ForwardStore {
@@ -22,6 +22,11 @@ interface ForwardStore {
   set: (status: ForwardStatus) => void
   reset: () => void
 }
+
+/** One empty list for every render: a new [] each time would make a component re-render forever. */
+const noTargets: readonly ForwardTarget[] = []
+/** The active profile's targets (none while not loaded). */
+export const selectTargets = (state: ForwardStore): readonly ForwardTarget[] => state.status?.targets ?? noTargets
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 

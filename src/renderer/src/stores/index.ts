@@ -12,4 +12,4 @@ export { useComposer, SCREEN_COMPOSER, type ComposerOutcome, type SendResult, ty
 export { useTunnel, type TunnelAction } from './tunnel'
 export { useMetaNotices } from './meta-notices'
 export { useMedia } from './media'
-export { useForward } from './forward'
+export { useForward, selectTargets } from './forward'

@@ -2,6 +2,7 @@ import '../../styles/overview.css'
 import { useEffect } from 'react'
 import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useAppInfo, useNav, useProfiles, useSandbox, useToken } from '../../stores'
+import { ForwardSummary } from './ForwardSummary'
 import { MetaNotices } from './MetaNotices'
 import { RefreshLog } from './RefreshLog'
 import { SandboxPanel } from './SandboxPanel'
@@ -62,6 +63,7 @@ export function Overview() {
         {status ? <TokenCard status={status} /> : <p className="muted">Loading the token…</p>}
         <SandboxPanel />
       </div>
+      <ForwardSummary profile={profile} />
       <MetaNotices />
       <RefreshLog />
     </>

@@ -1,6 +1,7 @@
 import { ErrorMessage, HeadersTable, JsonView, formatFull } from '../../components'
 import { useWebhook } from '../../stores'
 import { byteSize } from './byte-size'
+import { RequestForwards } from './forward'
 import { signatureLabels, verdictLabels, verdictTone } from './verdict-text'
 
 /** One request in full: its verdict and why, the headers kept, and the raw body pretty-printed. */
@@ -63,6 +64,9 @@ export function RequestDetail() {
       {detail.body === null ? <p className="muted">No body.</p> : <JsonView value={detail.body} label="Request body" />}
       {detail.body !== null && detail.verdict !== 'accepted' && detail.body.length >= 64 * 1024 ? (
         <p className="muted">Bodies of refused requests are kept only up to 64 KB.</p>
+      ) : null}
+      {detail.verdict === 'accepted' || detail.verdict === 'verified' ? (
+        <RequestForwards key={detail.id} requestId={detail.id} body={detail.verdict === 'accepted' ? detail.body : null} />
       ) : null}
     </section>
   )

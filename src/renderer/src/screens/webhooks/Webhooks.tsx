@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useConnection, useWebhook } from '../../stores'
 import '../../styles/webhooks.css'
+import { ForwardPanel } from './forward'
 import { ListenerPanel } from './ListenerPanel'
 import { RequestDetail } from './RequestDetail'
 import { RequestList } from './RequestList'
@@ -29,6 +30,7 @@ export function Webhooks() {
       {listenerError ? <ErrorMessage error={listenerError} /> : null}
       {listener ? <ListenerPanel listener={listener} /> : null}
       <TunnelPanel />
+      <ForwardPanel />
       {error ? <ErrorMessage error={error} /> : null}
       {!loaded ? (
         <p className="muted" role="status">

@@ -1,0 +1,3 @@
+export { ForwardPanel } from './ForwardPanel'
+export { RequestForwards } from './RequestForwards'
+export { healthLine, countsLine } from './health-text'
