@@ -15,10 +15,20 @@ export interface BotRequest {
  */
 export class Bot {
   readonly received: BotRequest[] = []
+  /** Every message id seen in a POST body: the bot's own de-duplication. */
+  readonly wamids = new Set<string>()
+  /** POSTs received, duplicates included. */
+  posts = 0
+  /** When the last POST arrived (performance.now()). */
+  lastPostAt = 0
+  firstPostAt = 0
   status = 200
   answer = 'ok'
   private server: Server | undefined
   port = 0
+
+  /** `keepRequests: false` keeps only ids and counts (a long run would hold every body in memory). */
+  constructor(private readonly options: { keepRequests?: boolean } = {}) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/hook`
@@ -29,7 +39,14 @@ export class Bot {
       const chunks: Buffer[] = []
       request.on('data', (chunk: Buffer) => chunks.push(chunk))
       request.on('end', () => {
-        this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) })
+        const body = Buffer.concat(chunks)
+        if (request.method === 'POST') {
+          this.posts++
+          this.lastPostAt = performance.now()
+          if (this.posts === 1) this.firstPostAt = this.lastPostAt
+          for (const match of body.toString('utf8').matchAll(/"id":"(wamid\.[^"]+)"/g)) this.wamids.add(match[1]!)
+        }
+        if (this.options.keepRequests !== false) this.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body })
         response.writeHead(this.status, { 'content-type': 'text/plain' })
         response.end(this.answer)
       })

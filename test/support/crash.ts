@@ -9,8 +9,8 @@ import { sign } from './webhook'
  * Durability under a crash: every delivery that got its 200 must be in the store after the
  * process is killed without warning (no shutdown hook runs on SIGKILL).
  */
-export async function ackedThenKilled(dataDir: string, options: { concurrency: number; killAfterAcks: number }): Promise<Set<string>> {
-  const serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0'])
+export async function ackedThenKilled(dataDir: string, options: { concurrency: number; killAfterAcks: number; serveArgs?: string[] }): Promise<Set<string>> {
+  const serve = await startServe(['--data-dir', dataDir, '--port', '0', '--webhook-port', '0', ...(options.serveArgs ?? [])])
   const acked = new Set<string>()
   let stop = false
   let sequence = 0
