@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp'
 import { inbound } from '../../support/webhook-payloads'
 import { webhookHarness, type WebhookHarness } from '../../support/webhook'
 
-const policy = { firstRetryMs: 1_000, maxRetryMs: 8_000, pauseAfterFailures: 3, firstProbeMs: 5_000, maxProbeMs: 20_000, timeoutMs: 2_000, idlePollMs: 60 * 60 * 1000 }
+const policy = { firstRetryMs: 1_000, maxRetryMs: 8_000, pauseAfterFailures: 3, firstProbeMs: 5_000, maxProbeMs: 20_000, timeoutMs: 2_000 }
 
 let open: { hook: WebhookHarness; bots: Bot[] }[] = []
 

@@ -36,8 +36,6 @@ interface Worker {
   probeDelay: number
 }
 
-const EXPIRE_EVERY_MS = 60_000
-
 /**
  * The forward outbox: sends every pending job to its target, at most `concurrency` at once per
  * target, records each attempt, retries failures with backoff until the horizon, pauses a target
@@ -51,8 +49,11 @@ export class ForwardOutbox {
   private outcomes: AttemptOutcome[] = []
   private scheduled = false
   private timer: ClockTimer | undefined
+  /** Wall-clock poll for work queued by another process (a CLI replay); never the core's clock, which tests move by days. */
+  private poll: NodeJS.Timeout | undefined
+  /** When the oldest pending job passes the retry horizon (checked again then). */
+  private nextExpiryAt: number | null = null
   private running = false
-  private expiredAt = -Infinity
   private readonly inFlight = new Set<Promise<void>>()
 
   constructor(
@@ -139,6 +140,8 @@ export class ForwardOutbox {
     this.running = false
     if (this.timer) this.deps.ctx.clock.clearTimeout(this.timer)
     this.timer = undefined
+    clearTimeout(this.poll)
+    this.poll = undefined
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
     this.commitOutcomes()
     await this.sender.close()
@@ -151,9 +154,13 @@ export class ForwardOutbox {
     const now = this.deps.ctx.clock.now()
     try {
       this.commitOutcomes()
-      if (now - this.expiredAt >= EXPIRE_EVERY_MS) {
-        this.expiredAt = now
+      // Given up once the oldest pending job passes the horizon; the next look is armed for that moment.
+      const oldest = this.deps.store.forward.oldestPendingCreatedAt()
+      this.nextExpiryAt = oldest === null ? null : oldest + this.deps.horizonMs()
+      if (this.nextExpiryAt !== null && now >= this.nextExpiryAt) {
         if (this.deps.store.forward.expire(now - this.deps.horizonMs(), now) > 0) this.deps.onChange()
+        const left = this.deps.store.forward.oldestPendingCreatedAt()
+        this.nextExpiryAt = left === null ? null : left + this.deps.horizonMs()
       }
       for (const worker of this.workers.values()) this.dispatch(worker, now)
     } catch (error) {
@@ -162,28 +169,38 @@ export class ForwardOutbox {
     this.arm(now)
   }
 
-  /** The next look: when the soonest job or probe is due, and at least every `idlePollMs`. */
+  /**
+   * The next look: when the soonest job or probe is due or the oldest job passes the horizon (on
+   * the core's clock), and every `idlePollMs` of wall time whatever happens.
+   */
   private arm(now: number): void {
-    let next = now + this.deps.policy.idlePollMs
+    let next: number | null = this.nextExpiryAt !== null && this.nextExpiryAt > now ? this.nextExpiryAt : null
+    const sooner = (at: number) => (next = next === null ? at : Math.min(next, at))
     for (const worker of this.workers.values()) {
       if (!worker.target.enabled) continue
       // What is due already but was not sent waits for a request in flight, whose end looks again.
       if (worker.health.pausedAt !== null) {
         const probeAt = worker.health.nextProbeAt
-        if (probeAt !== null && probeAt > now) next = Math.min(next, probeAt)
+        if (probeAt !== null && probeAt > now) sooner(probeAt)
         continue
       }
       const due = this.deps.store.forward.nextDue(worker.target.id)
-      if (due !== null && due > now) next = Math.min(next, due)
+      if (due !== null && due > now) sooner(due)
     }
-    this.timer = this.deps.ctx.clock.setTimeout(
-      () => {
+    if (next !== null) {
+      this.timer = this.deps.ctx.clock.setTimeout(() => {
         this.timer = undefined
+        this.tick()
+      }, next - now)
+    }
+    if (this.poll === undefined) {
+      this.poll = setTimeout(() => {
+        this.poll = undefined
         this.reload()
         this.tick()
-      },
-      Math.max(0, next - now),
-    )
+      }, this.deps.policy.idlePollMs)
+      this.poll.unref()
+    }
   }
 
   private dispatch(worker: Worker, now: number): void {

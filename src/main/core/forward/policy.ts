@@ -14,7 +14,7 @@ export interface ForwardPolicy {
   maxProbeMs: number
   /** A bot that has not answered in this long has failed. */
   timeoutMs: number
-  /** With nothing due, the outbox still looks this often (another process may have queued replays). */
+  /** The outbox also looks this often in wall time (another process may have queued replays or resumed a target). */
   idlePollMs: number
 }
 

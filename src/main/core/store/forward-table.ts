@@ -228,6 +228,11 @@ export class ForwardTable {
     return row ? dueOf(row) : undefined
   }
 
+  /** When the oldest pending job (of any target) was queued. */
+  oldestPendingCreatedAt(): number | null {
+    return (this.db.prepare(`SELECT MIN(created_at) AS at FROM forward_jobs WHERE state = 'pending'`).get() as { at: number | null }).at
+  }
+
   /** When the target's next pending job is due, if it has one. */
   nextDue(targetId: number): number | null {
     const row = this.db.prepare(`SELECT MIN(next_at) AS at FROM forward_jobs WHERE target_id = ? AND state = 'pending'`).get(targetId) as { at: number | null }
@@ -249,11 +254,11 @@ export class ForwardTable {
     return Number(this.db.prepare(`UPDATE forward_jobs SET next_at = ? WHERE target_id = ? AND state = 'pending' AND next_at > ?`).run(now, targetId, now).changes)
   }
 
-  /** Gives up on pending jobs created before `before` (the retry horizon). */
+  /** Gives up on pending jobs created at or before `before` (the retry horizon). */
   expire(before: number, now: number): number {
     return Number(
       this.db
-        .prepare(`UPDATE forward_jobs SET state = 'expired', done_at = ?, last_error = COALESCE(last_error, 'not delivered within the retry horizon') WHERE state = 'pending' AND created_at < ?`)
+        .prepare(`UPDATE forward_jobs SET state = 'expired', done_at = ?, last_error = COALESCE(last_error, 'not delivered within the retry horizon') WHERE state = 'pending' AND created_at <= ?`)
         .run(now, before).changes,
     )
   }

@@ -41,6 +41,7 @@ export const forwarding: Migration = {
     CREATE INDEX forward_jobs_due ON forward_jobs (target_id, next_at) WHERE state = 'pending';
     CREATE INDEX forward_jobs_by_request ON forward_jobs (request_id);
     CREATE INDEX forward_jobs_by_target ON forward_jobs (target_id, state);
+    CREATE INDEX forward_jobs_pending_age ON forward_jobs (created_at) WHERE state = 'pending';
 
     CREATE TABLE forward_attempts (
       job_id INTEGER NOT NULL REFERENCES forward_jobs (id) ON DELETE CASCADE,
