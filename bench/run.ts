@@ -11,6 +11,7 @@ import { parseOptions } from './support/options'
 import type { BenchReport, ScenarioResult } from './support/results'
 import { seedStore, type SeededStore } from './support/seed'
 import { renderTable } from './support/table'
+import { forwardingScenario } from './scenarios/forwarding'
 import { graphClientScenario } from './scenarios/graph-client'
 import { mediaDownloadScenario } from './scenarios/media-download'
 import { mediaThumbnailsScenario } from './scenarios/media-thumbnails'
@@ -23,7 +24,7 @@ import { webhookIngestScenario } from './scenarios/webhook-ingest'
 
 /**
  * `npm run bench`: builds nothing itself (the npm script builds the app and this file first), then
- * runs the ten scenarios and prints one table; the same figures go to
+ * runs the eleven scenarios and prints one table; the same figures go to
  * bench/results/latest.json.
  */
 const distDir = dirname(fileURLToPath(import.meta.url))
@@ -93,6 +94,7 @@ try {
   await scenario(8, 'Media: download of a 16 MB video', () => mediaDownloadScenario(context))
   await scenario(9, 'Media: a thread of 20 photos', () => mediaThumbnailsScenario(context))
   await scenario(10, 'Media: upload of a 100 MB document', () => mediaUploadScenario(context))
+  await scenario(11, 'Forwarding to a local bot', () => forwardingScenario(context))
 
   // 6 starts serve on the big store; its last serve takes scenario 1's load, and 7 reads its memory after.
   let serve: ServeProcess | undefined

@@ -29,12 +29,22 @@ interface Worker {
   health: TargetHealth
   /** HTTP requests in flight. */
   sending: number
-  /** Jobs sent or being sent whose outcome is not committed yet: never picked again meanwhile. */
+  /** Jobs read from the store and not sent yet (read in batches: one query per batch, not per delivery). */
+  queue: DueJob[]
+  /** Jobs queued, sent or being sent whose outcome is not committed yet: never picked again meanwhile. */
   claimed: Set<number>
   /** The job a paused target is being probed with. */
   probing: number | null
   probeDelay: number
 }
+
+/** Outcomes committed at once at most this far apart, or as soon as this many wait. */
+const COMMIT_EVERY_MS = 25
+const COMMIT_BATCH = 512
+/** Pending jobs read from the store at once, per target. */
+const BATCH = 256
+/** While jobs are pending, when the oldest passes the horizon is re-read at most this often (it changes as they go). */
+const EXPIRY_RECHECK_MS = 1_000
 
 /**
  * The forward outbox: sends every pending job to its target, at most `concurrency` at once per
@@ -53,6 +63,10 @@ export class ForwardOutbox {
   private poll: NodeJS.Timeout | undefined
   /** When the oldest pending job passes the retry horizon (checked again then). */
   private nextExpiryAt: number | null = null
+  private expiryCheckedAt = -Infinity
+  /** Outcomes wait for this timer (or a full batch) before they are committed. */
+  private commitTimer: NodeJS.Timeout | undefined
+  private commitDue = false
   private running = false
   private readonly inFlight = new Set<Promise<void>>()
 
@@ -77,8 +91,9 @@ export class ForwardOutbox {
     this.wake()
   }
 
-  /** Something may be due now (a delivery was committed, a replay queued): look at once. */
-  wake(): void {
+  /** Something may be due now (a delivery was committed, a replay queued): look at once (`commit`: and commit every outcome). */
+  wake(commit = false): void {
+    if (commit) this.commitDue = true
     if (!this.running || this.scheduled) return
     this.scheduled = true
     setImmediate(() => {
@@ -109,6 +124,7 @@ export class ForwardOutbox {
         // A target paused before a restart is probed at once.
         health: { failures: 0, lastError: null, lastDeliveredAt: null, pausedAt: target.pausedAt, nextProbeAt: target.pausedAt === null ? null : now },
         sending: 0,
+        queue: [],
         claimed: new Set(),
         probing: null,
         probeDelay: this.deps.policy.firstProbeMs,
@@ -153,14 +169,13 @@ export class ForwardOutbox {
     this.timer = undefined
     const now = this.deps.ctx.clock.now()
     try {
-      this.commitOutcomes()
+      if (this.commitDue || this.outcomes.length >= COMMIT_BATCH) this.commitOutcomes()
       // Given up once the oldest pending job passes the horizon; the next look is armed for that moment.
-      const oldest = this.deps.store.forward.oldestPendingCreatedAt()
-      this.nextExpiryAt = oldest === null ? null : oldest + this.deps.horizonMs()
-      if (this.nextExpiryAt !== null && now >= this.nextExpiryAt) {
-        if (this.deps.store.forward.expire(now - this.deps.horizonMs(), now) > 0) this.deps.onChange()
-        const left = this.deps.store.forward.oldestPendingCreatedAt()
-        this.nextExpiryAt = left === null ? null : left + this.deps.horizonMs()
+      if (this.nextExpiryAt === null || now >= this.nextExpiryAt || now - this.expiryCheckedAt >= EXPIRY_RECHECK_MS) {
+        this.expiryCheckedAt = now
+        if (this.nextExpiryAt !== null && now >= this.nextExpiryAt && this.deps.store.forward.expire(now - this.deps.horizonMs(), now) > 0) this.deps.onChange()
+        const oldest = this.deps.store.forward.oldestPendingCreatedAt()
+        this.nextExpiryAt = oldest === null ? null : oldest + this.deps.horizonMs()
       }
       for (const worker of this.workers.values()) this.dispatch(worker, now)
     } catch (error) {
@@ -184,6 +199,8 @@ export class ForwardOutbox {
         if (probeAt !== null && probeAt > now) sooner(probeAt)
         continue
       }
+      // Busy: the end of a request looks again.
+      if (worker.sending > 0 || worker.queue.length > 0) continue
       const due = this.deps.store.forward.nextDue(worker.target.id)
       if (due !== null && due > now) sooner(due)
     }
@@ -204,8 +221,9 @@ export class ForwardOutbox {
   }
 
   private dispatch(worker: Worker, now: number): void {
-    if (!worker.target.enabled) return
     const { health } = worker
+    if (!worker.target.enabled || health.pausedAt !== null) this.release(worker)
+    if (!worker.target.enabled) return
     if (health.pausedAt !== null) {
       // Paused: one probe at a time, when it is due.
       if (worker.sending > 0 || health.nextProbeAt === null || now < health.nextProbeAt) return
@@ -216,12 +234,23 @@ export class ForwardOutbox {
       this.send(worker, probe)
       return
     }
-    const room = this.deps.policy.concurrency - worker.sending
-    if (room <= 0) return
-    for (const job of this.deps.store.forward.due(worker.target.id, now, room + worker.claimed.size)) {
-      if (worker.sending >= this.deps.policy.concurrency) break
-      if (!worker.claimed.has(job.id)) this.send(worker, job)
+    while (worker.sending < this.deps.policy.concurrency) {
+      if (worker.queue.length === 0) {
+        for (const job of this.deps.store.forward.due(worker.target.id, now, BATCH + worker.claimed.size)) {
+          if (worker.claimed.has(job.id)) continue
+          worker.claimed.add(job.id)
+          worker.queue.push(job)
+        }
+        if (worker.queue.length === 0) return
+      }
+      this.send(worker, worker.queue.shift()!)
     }
+  }
+
+  /** Puts back what a paused or disabled target had read but not sent. */
+  private release(worker: Worker): void {
+    for (const job of worker.queue) worker.claimed.delete(job.id)
+    worker.queue = []
   }
 
   private send(worker: Worker, job: DueJob): void {
@@ -294,7 +323,14 @@ export class ForwardOutbox {
     }
     this.deps.onChange()
     this.outcomes.push({ jobId: job.id, at: now, status: answer.status, error: answer.error, latencyMs: answer.latencyMs, answer: answer.answer, delivered, nextAt })
-    // Claimed until the outcome is committed, so the next look cannot pick the job again.
+    // Claimed until the outcome is committed, so the next look cannot pick the job again. Outcomes
+    // are committed together, a few times a second: a commit per delivery would cost more than the delivery.
+    if (this.commitTimer === undefined && this.outcomes.length < COMMIT_BATCH) {
+      this.commitTimer = setTimeout(() => {
+        this.commitTimer = undefined
+        this.wake(true)
+      }, COMMIT_EVERY_MS)
+    }
     this.wake()
   }
 
@@ -318,6 +354,9 @@ export class ForwardOutbox {
   }
 
   private commitOutcomes(): void {
+    this.commitDue = false
+    clearTimeout(this.commitTimer)
+    this.commitTimer = undefined
     if (this.outcomes.length === 0) return
     const batch = this.outcomes
     this.outcomes = []
