@@ -23,6 +23,9 @@ test.describe('forwarding to the operator’s bot', () => {
       await panel.getByRole('button', { name: 'Add' }).click()
       const target = panel.getByRole('listitem', { name: `Forward target ${bot.url}` })
       await expect(target.getByTestId('forward-health')).toHaveText('ok')
+      await panel.getByRole('textbox', { name: 'Retry failed forwards for' }).fill('48')
+      await panel.getByRole('button', { name: 'Save' }).click()
+      await expect(panel).toContainText('Failures are retried for 48 h')
 
       await coreCall(serve, 'sandbox.simulateInbound', { type: 'text' })
       await expect.poll(() => bot.bodies().length).toBe(1)

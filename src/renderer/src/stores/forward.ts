@@ -16,6 +16,7 @@ interface ForwardStore {
   update: (input: CallInput<'forward.updateTarget'>) => Promise<void>
   remove: (id: number) => Promise<void>
   retry: (targetId?: number) => Promise<void>
+  setHorizon: (hours: number) => Promise<void>
   replay: (input: CallInput<'forward.replay'>) => Promise<void>
   resend: (input: CallInput<'forward.resend'>) => Promise<boolean>
   loadJobs: (requestId: number | null) => Promise<void>
@@ -57,6 +58,9 @@ export const useForward = create<ForwardStore>()((set, get) => {
     },
     async retry(targetId) {
       await statusCall(`retry-${targetId ?? 'all'}`, () => api().forward.retry(targetId === undefined ? {} : { targetId }))
+    },
+    async setHorizon(hours) {
+      await statusCall('horizon', () => api().forward.setHorizon({ hours }))
     },
     async replay(input) {
       set({ busy: 'replay', error: null, queued: null })

@@ -44,6 +44,7 @@ export function ForwardPanel() {
           </ul>
         )}
         <AddTarget />
+        <Horizon hours={status.horizonHours} />
         {error ? <ErrorMessage error={error} /> : null}
       </details>
     </section>
@@ -115,6 +116,28 @@ function AddTarget() {
           />
         ) : null}
       </div>
+    </form>
+  )
+}
+
+/** How long failed forwards are retried before they are given up. */
+function Horizon({ hours }: { hours: number }) {
+  const [value, setValue] = useState(String(hours))
+  const busy = useForward((s) => s.busy === 'horizon')
+  const n = Number(value)
+  const valid = Number.isInteger(n) && n >= 1 && n <= 720
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (valid) void useForward.getState().setHorizon(n)
+  }
+  return (
+    <form className="inline-form forward__horizon" onSubmit={onSubmit}>
+      <label htmlFor="forward-horizon">Retry failed forwards for</label>
+      <input id="forward-horizon" className="input input--mono listener__number" inputMode="numeric" value={value} aria-invalid={!valid} onChange={(event) => setValue(event.target.value)} />
+      <span>hours</span>
+      <button type="submit" className="button button--small" disabled={!valid || busy || n === hours}>
+        {busy ? 'Saving…' : 'Save'}
+      </button>
     </form>
   )
 }
