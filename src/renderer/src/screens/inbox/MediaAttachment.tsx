@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type { MediaView, MessageContent } from '@shared/contract'
 import { ErrorMessage, formatBytes } from '../../components'
 import { useMedia } from '../../stores'
-import { mediaLabel, MediaPlaceholder } from './MediaPlaceholder'
+import { mediaLabel, MediaIdLine, MediaPlaceholder } from './MediaPlaceholder'
 import { MediaViewer } from './MediaViewer'
 
 type Media = Extract<MessageContent, { kind: 'media' }>
@@ -91,11 +91,7 @@ function MediaBox({ media, view, children }: { media: Media; view?: MediaView; c
         ) : null}
         {view?.state === 'downloading' ? <DownloadProgress view={view} /> : null}
       </div>
-      {media.id ? (
-        <div className="media__meta">
-          media id <code>{media.id}</code>
-        </div>
-      ) : null}
+      {media.id ? <MediaIdLine id={media.id} /> : null}
       {view?.error && (view.state === 'gone' || view.state === 'failed') ? <ErrorMessage error={view.error} /> : null}
     </>
   )

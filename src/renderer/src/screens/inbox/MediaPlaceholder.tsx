@@ -19,17 +19,22 @@ export function MediaPlaceholder({ media }: { media: Media }) {
         {media.filename ? <span className="media__file">{media.filename}</span> : null}
         {media.mimeType ? <span className="muted">{media.mimeType}</span> : null}
       </div>
-      {media.id ? (
-        <div className="media__meta">
-          media id <code>{media.id}</code>
-        </div>
-      ) : null}
+      {media.id ? <MediaIdLine id={media.id} /> : null}
       {media.link ? (
         <div className="media__meta">
           link <code>{media.link}</code>
         </div>
       ) : null}
       {media.caption ? <p className="msg__text">{media.caption}</p> : null}
+    </div>
+  )
+}
+
+/** Meta's id of a medium, to look it up (`switchboard media download ID`). */
+export function MediaIdLine({ id }: { id: string }) {
+  return (
+    <div className="media__meta">
+      media id <code>{id}</code>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { forwardUrl } from '@shared/contract'
 import { ErrorMessage } from '../../../components'
-import { useConnection, useForward } from '../../../stores'
+import { useAppInfo, useConnection, useForward } from '../../../stores'
 import { ForwardTargetItem } from './ForwardTargetItem'
 
 /**
@@ -12,9 +12,11 @@ export function ForwardPanel() {
   const status = useForward((s) => s.status)
   const error = useForward((s) => s.error)
   const connection = useConnection((s) => s.state)
+  // Targets belong to a profile: another active profile has others.
+  const profile = useAppInfo((s) => s.info?.profile ?? null)
   useEffect(() => {
     if (connection === 'open') void useForward.getState().load()
-  }, [connection])
+  }, [connection, profile])
   const [open, setOpen] = useState(false)
   if (!status) return null
   const paused = status.targets.filter((target) => target.health.state === 'paused').length
