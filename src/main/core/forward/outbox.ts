@@ -77,7 +77,7 @@ export class ForwardOutbox {
       policy: ForwardPolicy
       secrets: ForwardSecrets
       horizonMs: () => number
-      /** Health or queues changed (after every attempt): the service announces, at most once a second. */
+      /** Health or queues changed (attempts committed): the service announces, at most once a second. */
       onChange: () => void
     },
   ) {
@@ -321,7 +321,6 @@ export class ForwardOutbox {
         }
       } else if (health.failures >= this.deps.policy.pauseAfterFailures) this.pause(worker, now)
     }
-    this.deps.onChange()
     this.outcomes.push({ jobId: job.id, at: now, status: answer.status, error: answer.error, latencyMs: answer.latencyMs, answer: answer.answer, delivered, nextAt })
     // Claimed until the outcome is committed, so the next look cannot pick the job again. Outcomes
     // are committed together, a few times a second: a commit per delivery would cost more than the delivery.
@@ -348,7 +347,13 @@ export class ForwardOutbox {
     worker.health.nextProbeAt = null
     worker.probeDelay = this.deps.policy.firstProbeMs
     this.deps.store.forward.setPaused(worker.target.id, null)
-    // Everything waiting for it goes now, not at each job's backoff.
+    // Everything waiting for it goes now, not at each job's backoff: failures not yet committed
+    // first, or their backoff would land after this and win.
+    try {
+      this.commitOutcomes()
+    } catch (error) {
+      this.deps.ctx.log.warn('forward outcomes could not be committed', { error: (error as Error).message })
+    }
     this.deps.store.forward.dueNow(worker.target.id, now)
     if (wasPaused) this.deps.ctx.log.info('forward target answers again: resumed', { url: worker.target.url })
   }
@@ -368,5 +373,7 @@ export class ForwardOutbox {
       throw error
     }
     for (const outcome of batch) for (const worker of this.workers.values()) worker.claimed.delete(outcome.jobId)
+    // Announced once committed, so what the UI reads matches the health it hears about.
+    this.deps.onChange()
   }
 }
