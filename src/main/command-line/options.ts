@@ -21,3 +21,12 @@ export function limitOption(value: string | boolean | string[] | undefined, fall
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max}`)
   return n
 }
+
+/** An ISO date or date-time (`2026-12-02`, `2026-12-02T10:00`), as epoch ms. */
+export function timeOption(value: unknown, name: string): number | undefined {
+  const text = stringOption(value)
+  if (text === undefined) return undefined
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text) : NaN
+  if (!Number.isFinite(at)) throw new UsageError(`--${name} takes a date or date-time like 2026-12-02 or 2026-12-02T10:00Z, not "${text}"`)
+  return at
+}

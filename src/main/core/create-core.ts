@@ -16,6 +16,7 @@ import type { Logger } from './log'
 import { profileHandlers, ProfileService } from './profiles'
 import { WebhookRegistrar } from './registration'
 import { sandboxHandlers, SandboxSession } from './sandbox-session'
+import { statsHandlers } from './stats'
 import { keytarKeychain, Vault } from './secrets'
 import { Store } from './store'
 import { tokenHandlers, TokenService, type GraphTargets } from './token'
@@ -113,6 +114,7 @@ export async function assembleCore(config: CoreConfig): Promise<CoreServices> {
     ...tunnelHandlers(tunnel),
     ...mediaHandlers(media),
     ...forwardHandlers(forward),
+    ...statsHandlers(context, store, active),
   }
   assertComplete(handlers)
 

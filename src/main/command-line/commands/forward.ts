@@ -3,7 +3,7 @@ import { customerId } from '@shared/schemas'
 import type { Core } from '../../core'
 import { exitCodes, UsageError, type Command, type CommandRun } from '../command'
 import { withCore } from '../open-core'
-import { stringOption } from '../options'
+import { stringOption, timeOption } from '../options'
 import { printable, terminalJson } from '../terminal-text'
 
 function line(target: ForwardTarget): string {
@@ -21,15 +21,6 @@ async function targetId(core: Pick<Core, 'call'>, value: string | undefined): Pr
   const found = targets.find((t) => String(t.id) === value || t.url === value || t.url === `${value}/` || t.url.replace(/\/$/, '') === value)
   if (!found) throw new UsageError(`no forward target ${value} in this profile (see \`switchboard forward status\`)`)
   return found.id
-}
-
-/** An ISO date or date-time (`2026-12-02`, `2026-12-02T10:00`), as epoch ms. */
-function timeOption(value: unknown, name: string): number | undefined {
-  const text = stringOption(value)
-  if (text === undefined) return undefined
-  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text) : NaN
-  if (!Number.isFinite(at)) throw new UsageError(`--${name} takes a date or date-time like 2026-12-02 or 2026-12-02T10:00Z, not "${text}"`)
-  return at
 }
 
 const printStatus = (run: CommandRun, targets: readonly ForwardTarget[]) => {

@@ -6,6 +6,7 @@ import { messagesCommand, messagesExportCommand } from './messages'
 import { sandboxEnvCommand } from './sandbox'
 import { sendCommand } from './send'
 import { serveCommand } from './serve'
+import { statsCommand } from './stats'
 import { tokenLogCommand, tokenRefreshCommand, tokenStatusCommand } from './token'
 import { webhookRequestsCommand } from './webhook'
 
@@ -29,5 +30,6 @@ export const commands: readonly Command[] = [
   forwardRemoveCommand,
   forwardReplayCommand,
   forwardRetryCommand,
+  statsCommand,
   sandboxEnvCommand,
 ]

@@ -10,6 +10,7 @@ import { OutboundTable } from './outbound-table'
 import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
 import { SettingsTable } from './settings-table'
+import { StatsQueries } from './stats-queries'
 import { WebhookCapture } from './webhook-capture'
 import { WalSync } from './wal-sync'
 import { WebhookRegistrationsTable } from './webhook-registrations-table'
@@ -30,6 +31,8 @@ export class Store {
   readonly media: MediaTable
   /** Forward targets and the outbox of deliveries on their way to them. */
   readonly forward: ForwardTable
+  /** The aggregates behind the health charts and `switchboard stats`. */
+  readonly stats: StatsQueries
   /** Commits that wait for the disk off the event loop (the webhook intake). */
   readonly wal: WalSync
 
@@ -44,6 +47,7 @@ export class Store {
     this.contacts = new ContactDirectory(db)
     this.media = new MediaTable(db)
     this.forward = new ForwardTable(db)
+    this.stats = new StatsQueries(db)
     this.capture = new WebhookCapture(db, this.contacts, this.media, this.forward)
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)

@@ -5,6 +5,7 @@ import { inboxCalls } from './inbox'
 import { mediaCalls } from './media'
 import { profileCalls } from './profiles'
 import { sandboxCalls } from './sandbox'
+import { statsCalls } from './stats'
 import { tokenCalls } from './token'
 import { tunnelCalls } from './tunnel'
 import { webhookCalls } from './webhook'
@@ -25,6 +26,7 @@ export const calls = {
   ...composerCalls,
   ...tunnelCalls,
   ...forwardCalls,
+  ...statsCalls,
 }
 
 export * from './app'
@@ -37,3 +39,4 @@ export * from './sandbox'
 export * from './composer'
 export * from './tunnel'
 export * from './forward'
+export * from './stats'

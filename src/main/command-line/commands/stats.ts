@@ -1,0 +1,53 @@
+import { statsBuckets, type StatsBucket, type StatsSummary } from '@shared/contract'
+import { exitCodes, UsageError, type Command } from '../command'
+import { withCore } from '../open-core'
+import { stringOption, timeOption } from '../options'
+import { printable, terminalJson } from '../terminal-text'
+
+const duration = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`)
+const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)} %`)
+
+function report(stats: StatsSummary): string {
+  const inbound = stats.buckets.reduce((n, b) => n + b.inbound, 0)
+  const { funnel, requests } = stats
+  const lines = [
+    `${new Date(stats.since).toISOString()} → ${new Date(stats.until).toISOString()} (${stats.buckets.length} × ${stats.bucket})`,
+    `messages     ${inbound} in, ${funnel.sent} out`,
+    `delivery     sent ${funnel.sent} → delivered ${funnel.delivered} (${percent(funnel.delivered, funnel.sent)}) → read ${funnel.read} (${percent(funnel.read, funnel.sent)}); failed ${funnel.failed}`,
+    ...stats.failedByCode.map((f) => `  failed      ${f.count} × ${f.code ?? 'no code'}${f.title ? ` ${printable(f.title)}` : ''}`),
+    `to delivered median ${duration(stats.toDelivered.medianMs)}, p95 ${duration(stats.toDelivered.p95Ms)} (${stats.toDelivered.count})`,
+    `to read      median ${duration(stats.toRead.medianMs)}, p95 ${duration(stats.toRead.p95Ms)} (${stats.toRead.count})`,
+    `webhooks     ${requests.accepted} accepted, ${requests.rejected} rejected, ${requests.verified} handshakes (${requests.verifyFailed} refused); lag median ${duration(stats.webhookLag.medianMs)}, p95 ${duration(stats.webhookLag.p95Ms)}`,
+    ...stats.rejectedByReason.map((r) => `  rejected    ${r.count} × ${printable(r.reason)}`),
+    ...stats.templates.map((t) => `template     ${printable(t.name)}: sent ${t.sent}, delivered ${percent(t.delivered, t.sent)}, read ${percent(t.read, t.sent)}, failed ${t.failed}`),
+    `refreshes    ${stats.refreshes.length}${stats.refreshes.length ? `: ${stats.refreshes.map((r) => `${r.outcome}${r.errorCode === null ? '' : ` (${r.errorCode})`}`).join(', ')}` : ''}`,
+  ]
+  return lines.join('\n') + '\n'
+}
+
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: "The integration's health in numbers: messages, delivery funnel and times, webhook outcomes and lag, templates, refreshes",
+  options: {
+    json: { type: 'boolean', description: 'Print JSON (what the charts draw, bucket by bucket)' },
+    since: { type: 'string', valueName: 'TIME', description: 'From this date or time (ISO 8601; default 24 hours before --until)' },
+    until: { type: 'string', valueName: 'TIME', description: 'Up to this date or time (ISO 8601; default now)' },
+    bucket: { type: 'string', valueName: statsBuckets.join('|'), description: 'Bucket size (default: 15m up to 2 days, hour up to 2 weeks, day beyond)' },
+  },
+  async run(run) {
+    const since = timeOption(run.values.since, 'since')
+    const until = timeOption(run.values.until, 'until')
+    const bucket = stringOption(run.values.bucket)
+    if (bucket !== undefined && !(statsBuckets as readonly string[]).includes(bucket)) throw new UsageError(`--bucket takes ${statsBuckets.join(', ')}`)
+    if (since !== undefined && until !== undefined && since >= until) throw new UsageError('--since must be before --until')
+    return withCore(run, async (core) => {
+      const stats = await core.call('stats.summary', {
+        ...(since === undefined ? {} : { since }),
+        ...(until === undefined ? {} : { until }),
+        ...(bucket === undefined ? {} : { bucket: bucket as StatsBucket }),
+      })
+      run.io.stdout.write(run.values.json ? terminalJson(stats) + '\n' : report(stats))
+      return exitCodes.ok
+    })
+  },
+}

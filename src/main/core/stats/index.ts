@@ -1,0 +1,1 @@
+export { statsHandlers, bucketFor } from './handlers'

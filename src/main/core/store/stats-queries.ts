@@ -1,0 +1,129 @@
+import type { DatabaseSync } from 'node:sqlite'
+
+export interface StatsRange {
+  profileId: string
+  since: number
+  until: number
+  bucketMs: number
+}
+
+export interface Spread {
+  count: number
+  medianMs: number | null
+  p95Ms: number | null
+}
+
+export interface StatsRows {
+  buckets: { start: number; inbound: number; outbound: number; failed: number }[]
+  funnel: { sent: number; delivered: number; read: number; failed: number }
+  failedByCode: { code: number | null; title: string | null; count: number }[]
+  toDelivered: Spread
+  toRead: Spread
+  requests: { accepted: number; rejected: number; verified: number; verifyFailed: number }
+  rejectedByReason: { reason: string; count: number }[]
+  webhookLag: Spread
+  templates: { name: string; sent: number; delivered: number; read: number; failed: number }[]
+  refreshes: { at: number; outcome: string; errorCode: number | null }[]
+}
+
+/**
+ * The numbers behind every chart of the integration's health, each one SQL aggregate over a time
+ * range of one profile. Outbound messages count by the time they were sent, and their fate by the
+ * furthest status they reached (`messages.status`).
+ */
+export class StatsQueries {
+  constructor(private readonly db: DatabaseSync) {}
+
+  summary(range: StatsRange): StatsRows {
+    const { profileId, since, until, bucketMs } = range
+    const window = { profile: profileId, since, until }
+    const buckets = this.db
+      .prepare(
+        `SELECT CAST((timestamp - $since) / $bucket AS INTEGER) AS n,
+           SUM(direction = 'in') AS inbound, SUM(direction = 'out') AS outbound, SUM(direction = 'out' AND status = 'failed') AS failed
+         FROM messages WHERE profile_id = $profile AND timestamp >= $since AND timestamp < $until AND target_wamid IS NULL
+         GROUP BY n ORDER BY n`,
+      )
+      .all({ ...window, bucket: bucketMs }) as { n: number; inbound: number; outbound: number; failed: number }[]
+    const count = Math.max(1, Math.ceil((until - since) / bucketMs))
+    const filled = Array.from({ length: count }, (_, n) => ({ start: since + n * bucketMs, inbound: 0, outbound: 0, failed: 0 }))
+    for (const row of buckets) if (row.n >= 0 && row.n < count) Object.assign(filled[row.n]!, { inbound: row.inbound, outbound: row.outbound, failed: row.failed })
+
+    const outbound = `FROM messages WHERE profile_id = $profile AND direction = 'out' AND timestamp >= $since AND timestamp < $until AND target_wamid IS NULL`
+    const funnel = this.db
+      .prepare(
+        `SELECT COUNT(*) AS sent, SUM(status IN ('delivered', 'read')) AS delivered, SUM(status = 'read') AS read, SUM(status = 'failed') AS failed ${outbound}`,
+      )
+      .get(window) as { sent: number; delivered: number | null; read: number | null; failed: number | null }
+    const failedByCode = this.db
+      .prepare(
+        `SELECT json_extract(errors, '$[0].code') AS code, json_extract(errors, '$[0].title') AS title, COUNT(*) AS count
+         ${outbound} AND status = 'failed' GROUP BY code ORDER BY count DESC`,
+      )
+      .all(window) as { code: number | null; title: string | null; count: number }[]
+    const templates = this.db
+      .prepare(
+        `SELECT json_extract(payload, '$.template.name') AS name, COUNT(*) AS sent, SUM(status IN ('delivered', 'read')) AS delivered,
+           SUM(status = 'read') AS read, SUM(status = 'failed') AS failed
+         ${outbound} AND type = 'template' GROUP BY name HAVING name IS NOT NULL ORDER BY sent DESC`,
+      )
+      .all(window) as { name: string; sent: number; delivered: number; read: number; failed: number }[]
+
+    const requests = this.db
+      .prepare(
+        `SELECT SUM(verdict = 'accepted') AS accepted, SUM(verdict = 'rejected') AS rejected, SUM(verdict = 'verified') AS verified, SUM(verdict = 'verify_failed') AS verifyFailed
+         FROM webhook_requests WHERE received_at >= $since AND received_at < $until AND (profile_id = $profile OR profile_id IS NULL)`,
+      )
+      .get(window) as Record<'accepted' | 'rejected' | 'verified' | 'verifyFailed', number | null>
+    const rejectedByReason = this.db
+      .prepare(
+        `SELECT COALESCE(reason, 'no reason recorded') AS reason, COUNT(*) AS count FROM webhook_requests
+         WHERE received_at >= $since AND received_at < $until AND verdict IN ('rejected', 'verify_failed') AND (profile_id = $profile OR profile_id IS NULL)
+         GROUP BY reason ORDER BY count DESC LIMIT 20`,
+      )
+      .all(window) as { reason: string; count: number }[]
+
+    const refreshes = this.db
+      .prepare('SELECT at, outcome, error_code AS errorCode FROM refresh_log WHERE profile_id = $profile AND at >= $since AND at < $until ORDER BY at')
+      .all(window) as { at: number; outcome: string; errorCode: number | null }[]
+
+    return {
+      buckets: filled,
+      funnel: { sent: funnel.sent, delivered: funnel.delivered ?? 0, read: funnel.read ?? 0, failed: funnel.failed ?? 0 },
+      failedByCode,
+      toDelivered: this.spread(
+        `SELECT MIN(s.timestamp) - m.timestamp AS d FROM messages m JOIN statuses s ON s.wamid = m.wamid AND s.status IN ('delivered', 'read')
+         WHERE m.profile_id = $profile AND m.direction = 'out' AND m.timestamp >= $since AND m.timestamp < $until GROUP BY m.id`,
+        window,
+      ),
+      toRead: this.spread(
+        `SELECT MIN(s.timestamp) - m.timestamp AS d FROM messages m JOIN statuses s ON s.wamid = m.wamid AND s.status = 'read'
+         WHERE m.profile_id = $profile AND m.direction = 'out' AND m.timestamp >= $since AND m.timestamp < $until GROUP BY m.id`,
+        window,
+      ),
+      requests: { accepted: requests.accepted ?? 0, rejected: requests.rejected ?? 0, verified: requests.verified ?? 0, verifyFailed: requests.verifyFailed ?? 0 },
+      rejectedByReason,
+      // Meta's event time to its arrival here: inbound messages and statuses, by the request that brought them.
+      webhookLag: this.spread(
+        `SELECT r.received_at - m.timestamp AS d FROM messages m JOIN webhook_requests r ON r.id = m.request_id
+         WHERE m.profile_id = $profile AND m.direction = 'in' AND r.received_at >= $since AND r.received_at < $until
+         UNION ALL
+         SELECT r.received_at - s.timestamp FROM statuses s JOIN webhook_requests r ON r.id = s.request_id
+         WHERE r.profile_id = $profile AND r.received_at >= $since AND r.received_at < $until`,
+        window,
+      ),
+      templates,
+      refreshes,
+    }
+  }
+
+  /** Median and 95th percentile of durations (negative ones, from clocks that disagree, count as 0). */
+  private spread(select: string, values: Record<string, string | number>): Spread {
+    const durations = `SELECT MAX(d, 0) AS d FROM (${select})`
+    const count = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${durations})`).get(values) as { n: number }).n
+    if (count === 0) return { count, medianMs: null, p95Ms: null }
+    const at = (fraction: number) =>
+      (this.db.prepare(`${durations} ORDER BY d LIMIT 1 OFFSET $offset`).get({ ...values, offset: Math.min(count - 1, Math.floor(fraction * count)) }) as { d: number }).d
+    return { count, medianMs: at(0.5), p95Ms: at(0.95) }
+  }
+}

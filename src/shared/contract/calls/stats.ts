@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { epochMs } from '../../schemas'
+import { call } from '../define'
+
+export const statsBuckets = ['15m', 'hour', 'day'] as const
+export type StatsBucket = (typeof statsBuckets)[number]
+export const bucketMs: Record<StatsBucket, number> = { '15m': 15 * 60_000, hour: 60 * 60_000, day: 24 * 60 * 60_000 }
+
+const spread = z.object({ count: z.number().int().nonnegative(), medianMs: z.number().nullable(), p95Ms: z.number().nullable() })
+
+export const statsSummary = z.object({
+  since: epochMs,
+  until: epochMs,
+  bucket: z.enum(statsBuckets),
+  /** Messages per bucket: from customers, sent by the business (any client), and of those, failed. */
+  buckets: z.array(z.object({ start: epochMs, inbound: z.number().int(), outbound: z.number().int(), failed: z.number().int() })),
+  /** Outbound messages of the range by the furthest status they reached. */
+  funnel: z.object({ sent: z.number().int(), delivered: z.number().int(), read: z.number().int(), failed: z.number().int() }),
+  failedByCode: z.array(z.object({ code: z.number().int().nullable(), title: z.string().nullable(), count: z.number().int() })),
+  /** From sending to Meta's delivered (or read) status, and to read. */
+  toDelivered: spread,
+  toRead: spread,
+  requests: z.object({ accepted: z.number().int(), rejected: z.number().int(), verified: z.number().int(), verifyFailed: z.number().int() }),
+  rejectedByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** From Meta's event time to the delivery's arrival at the listener. */
+  webhookLag: spread,
+  templates: z.array(z.object({ name: z.string(), sent: z.number().int(), delivered: z.number().int(), read: z.number().int(), failed: z.number().int() })),
+  refreshes: z.array(z.object({ at: epochMs, outcome: z.string(), errorCode: z.number().int().nullable() })),
+})
+export type StatsSummary = z.infer<typeof statsSummary>
+
+export const statsCalls = {
+  'stats.summary': call({
+    summary: 'The active profile’s numbers over a time range (default: the last 24 hours): messages per bucket, delivery funnel and times, webhook outcomes and lag, templates, refreshes',
+    input: z
+      .strictObject({ since: epochMs.optional(), until: epochMs.optional(), bucket: z.enum(statsBuckets).optional() })
+      .refine((input) => input.since === undefined || input.until === undefined || input.since < input.until, 'since must be before until')
+      .optional(),
+    result: statsSummary,
+  }),
+}
