@@ -8,6 +8,7 @@ import { useMetaNotices } from './meta-notices'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useSandbox } from './sandbox'
+import { useStats } from './stats'
 import { resetToken, useToken } from './token'
 import { useTunnel } from './tunnel'
 import { useWebhook } from './webhook'
@@ -31,6 +32,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       useInbox.getState().changed(event.payload)
       useComposer.getState().changed(event.payload)
       useMetaNotices.getState().changed(event.payload)
+      useStats.getState().changed()
       return
     case 'media.changed':
       useMedia.getState().changed(event.payload)
@@ -52,6 +54,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
       return
     case 'token.logged':
       useToken.getState().onLogged(event.payload)
+      useStats.getState().changed()
       return
     case 'forward.changed':
       useForward.getState().set(event.payload)
@@ -69,6 +72,7 @@ function route(event: EventEnvelope, requests: RequestSummary[]): void {
         useMetaNotices.getState().reset()
         useMedia.getState().reset()
         useForward.getState().reset()
+        useStats.getState().reset()
       }
       void profiles.load()
       void useAppInfo.getState().load()

@@ -2,6 +2,7 @@ import '../../styles/overview.css'
 import { useEffect } from 'react'
 import { EmptyState, ErrorMessage, ScreenHeader } from '../../components'
 import { useAppInfo, useNav, useProfiles, useSandbox, useToken } from '../../stores'
+import { DayStrip } from './DayStrip'
 import { ForwardSummary } from './ForwardSummary'
 import { MetaNotices } from './MetaNotices'
 import { RefreshLog } from './RefreshLog'
@@ -63,6 +64,7 @@ export function Overview() {
         {status ? <TokenCard status={status} /> : <p className="muted">Loading the token…</p>}
         <SandboxPanel />
       </div>
+      <DayStrip profile={profile} />
       <ForwardSummary profile={profile} />
       <MetaNotices />
       <RefreshLog />
