@@ -179,6 +179,11 @@ describe('forwarding accepted deliveries to the operator’s bot', () => {
     })
 
     await expect(core.call('forward.resend', { requestId, targetId, body: '{not json' })).rejects.toMatchObject({ code: 'invalid_input' })
+
+    // A refused (forged) request is stored for the inspector but is never replayed to the bot.
+    expect((await hook.post(inbound('15551234567', 'Mallory', { type: 'text', text: { body: 'forged' } }), { secret: 'not-the-app-secret' })).status).toBe(401)
+    const forged = (await core.call('webhook.requests', { limit: 1, verdict: 'rejected' })).items[0]!.id
+    await expect(core.call('forward.replay', { requestIds: [forged] })).rejects.toMatchObject({ code: 'not_found' })
   })
 
   it('passes Meta’s handshake through only when asked, with the verify token Meta sent', async () => {

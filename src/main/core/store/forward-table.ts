@@ -286,14 +286,16 @@ export class ForwardTable {
     return counts
   }
 
-  /** Queues the given stored requests again for a target; returns how many jobs were added. */
+  /** Queues the given stored deliveries again for a target; returns how many jobs were added. */
   enqueue(targetId: number, requestIds: readonly number[], kind: Exclude<ForwardJobKind, 'live'>, body: string | null, now: number): number {
+    // Only deliveries the listener accepted, for the target's own profile: a refused (forged) request never reaches the bot.
     const insert = this.db.prepare(
       `INSERT INTO forward_jobs (target_id, request_id, kind, body, state, created_at, next_at)
-       SELECT ?, id, ?, ?, 'pending', ?, ? FROM webhook_requests WHERE id = ?`,
+       SELECT t.id, r.id, ?2, ?3, 'pending', ?4, ?4 FROM webhook_requests r JOIN forward_targets t ON t.id = ?1
+       WHERE r.id = ?5 AND r.verdict = 'accepted' AND r.profile_id = t.profile_id`,
     )
     let added = 0
-    for (const id of requestIds) added += Number(insert.run(targetId, kind, body, now, now, id).changes)
+    for (const id of requestIds) added += Number(insert.run(targetId, kind, body, now, id).changes)
     return added
   }
 

@@ -1,7 +1,8 @@
+import type { StatsSummary } from '@shared/contract'
 import { useEffect, useState } from 'react'
 import { formatFull } from '../../components'
 import { useStats } from '../../stores'
-import { STRIP_HALF, STRIP_WIDTH, stripGeometry } from './day-strip'
+import { STRIP_HALF, STRIP_WIDTH, stripGeometry, type StripMark } from './day-strip'
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 const hour = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
@@ -27,7 +28,7 @@ export function DayStrip({ profile }: { profile: string }) {
         </button>
       </header>
       {table ? (
-        <StripTable day={day} />
+        <StripTable day={day} marks={marks} />
       ) : (
         <svg className="day-strip__chart" viewBox={`0 0 ${STRIP_WIDTH} ${STRIP_HALF * 2}`} role="img" aria-label={summary} preserveAspectRatio="none">
           <line className="day-strip__axis" x1={0} x2={STRIP_WIDTH} y1={STRIP_HALF} y2={STRIP_HALF} />
@@ -64,9 +65,8 @@ export function DayStrip({ profile }: { profile: string }) {
 }
 
 /** The same numbers as rows: every quarter hour with traffic, and every refresh. */
-function StripTable({ day }: { day: NonNullable<ReturnType<typeof useStats.getState>['day']> }) {
+function StripTable({ day, marks }: { day: StatsSummary; marks: StripMark[] }) {
   const rows = day.buckets.filter((b) => b.inbound + b.outbound > 0)
-  const { marks } = stripGeometry(day)
   return (
     <div className="day-strip__table">
       {rows.length === 0 ? (
