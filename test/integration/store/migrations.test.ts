@@ -175,3 +175,14 @@ describe('migration 9: refresh outcome no_gain', () => {
     expect(indexes(db, 'refresh_log')).toContain('refresh_log_by_profile')
   })
 })
+
+describe('migration 12: refused sends', () => {
+  it('keeps sends Graph refused, read by profile and time, with only the known steps', () => {
+    const db = upTo(12)
+    expect(columns(db, 'refused_sends')).toEqual(['id', 'profile_id', 'at', 'step', 'type', 'template', 'http_status', 'code', 'subcode', 'title', 'details', 'fbtrace_id'])
+    db.exec("INSERT INTO refused_sends (profile_id, at, step, type, http_status, code) VALUES ('p', 1, 'message', 'text', 400, 131030), ('p', 2, 'upload', 'image', 502, NULL)")
+    expect(() => db.exec("INSERT INTO refused_sends (profile_id, at, step, type, http_status) VALUES ('p', 3, 'retry', 'text', 400)")).toThrow(/CHECK/)
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT code, COUNT(*) FROM refused_sends WHERE profile_id = ? AND at >= ? AND at < ? GROUP BY code').all('p', 0, 9) as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX refused_sends_by_time')
+  })
+})

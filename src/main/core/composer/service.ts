@@ -2,6 +2,7 @@ import { checkRecipient, type RecipientCheck } from '@shared/recipient'
 import { SwitchboardError, type ComposerSettings, type ComposerWarning, type GraphExchangeView, type MessageView, type OutgoingMessage, type TemplateView } from '@shared/contract'
 import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
+import { refusalOf } from '../graph'
 import { messageView } from '../inbox'
 import type { ProfileService } from '../profiles'
 import type { ContactRow, Store } from '../store'
@@ -121,9 +122,13 @@ export class ComposerService {
     if (message.kind === 'template' && checked.recipient?.marketingStoppedAt) warnings.push({ code: 'marketing_stopped', message: marketingWarning(checked.recipient.marketingStoppedAt) })
     const addressee: Addressee = recipient.kind === 'phone' ? { to: recipient.waId } : { recipient: recipient.userId }
     const body = messageRequestBody(message, addressee, replyTo)
-    const response = await this.tokens.withToken(profileId, (auth) =>
-      auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: body, exchange: true }),
-    )
+    const response = await this.tokens
+      .withToken(profileId, (auth) => auth.graph.post(`${profile.phoneNumberId}/messages`, { token: auth.token, appSecretProof: auth.proof, json: body, exchange: true }))
+      .catch((error: unknown) => {
+        const template = message.kind === 'template' ? message.name : null
+        this.keepRefusal(profileId, error, { type: String(body.type), template, address: recipient.kind === 'phone' ? recipient.waId : recipient.userId })
+        throw error
+      })
     const data = (response.data ?? {}) as Json
     const sent = (Array.isArray(data.messages) ? data.messages[0] : undefined) as Json | undefined
     const wamid = typeof sent?.id === 'string' ? sent.id : null
@@ -157,6 +162,20 @@ export class ComposerService {
     const stored = this.store.inbox.messageByWamid(wamid)
     if (!stored) throw new Error(`The sent message ${wamid} was not stored`)
     return { message: messageView(stored), messageStatus, exchange: response.exchange ?? null, warnings }
+  }
+
+  /**
+   * A send Graph answered with an error leaves no message behind: its error is kept (type and
+   * template, not the recipient) for the health figures. Keeping it never replaces the error.
+   */
+  private keepRefusal(profileId: string, error: unknown, send: { type: string; template: string | null; address: string }): void {
+    const refusal = refusalOf(error, [send.address])
+    if (!refusal) return
+    try {
+      this.store.refusedSends.record({ profileId, at: this.ctx.clock.now(), step: 'message', type: send.type, template: send.template, ...refusal })
+    } catch (failure) {
+      this.ctx.log.warn('could not keep a refused send', { error: failure instanceof Error ? failure.message : String(failure) })
+    }
   }
 
   async markRead(messageId: string, typing = false): Promise<{ success: boolean; exchange: GraphExchangeView | null }> {

@@ -12,6 +12,7 @@ export {
 } from './errors'
 export { describeGraphError, tokenSubcodes, type GraphErrorFacts, type GraphErrorKind } from './error-facts'
 export { appSecretProof } from './appsecret-proof'
+export { refusalOf, type Refusal } from './refusal'
 export { REQUEST_ID_HEADER } from './transport'
 export type { GraphExchange, GraphMethod } from './exchange'
 export type { Query, QueryValue } from './graph-url'

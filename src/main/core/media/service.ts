@@ -6,6 +6,7 @@ import { mediaFileProblem, SwitchboardError, type AppError, type MediaKind, type
 import type { ActiveProfile } from '../active-profile'
 import { isLoopbackHostname } from '../app'
 import type { CoreContext } from '../context'
+import { refusalOf } from '../graph'
 import type { ProfileService } from '../profiles'
 import type { MediaRow, Store } from '../store'
 import type { AuthorisedCall, TokenService } from '../token'
@@ -141,17 +142,22 @@ export class MediaService {
       })
       const problem = mediaFileProblem(upload.kind, upload.mimeType, staged.size)
       if (problem) throw new SwitchboardError({ code: 'invalid_input', message: problem, fields: { file: problem } })
-      const response = await this.deps.tokens.withToken(profile.id, (auth) =>
-        auth.graph.post(`${profile.phoneNumberId}/media`, {
-          token: auth.token,
-          appSecretProof: auth.proof,
-          timeoutMs: UPLOAD_TIMEOUT_MS,
-          multipart: {
-            fields: { messaging_product: 'whatsapp', type: upload.mimeType },
-            file: { field: 'file', filename: upload.filename, contentType: upload.mimeType, size: staged.size, stream: this.progressOf(partial, staged.size, this.reporter(upload)) },
-          },
-        }),
-      )
+      const response = await this.deps.tokens
+        .withToken(profile.id, (auth) =>
+          auth.graph.post(`${profile.phoneNumberId}/media`, {
+            token: auth.token,
+            appSecretProof: auth.proof,
+            timeoutMs: UPLOAD_TIMEOUT_MS,
+            multipart: {
+              fields: { messaging_product: 'whatsapp', type: upload.mimeType },
+              file: { field: 'file', filename: upload.filename, contentType: upload.mimeType, size: staged.size, stream: this.progressOf(partial, staged.size, this.reporter(upload)) },
+            },
+          }),
+        )
+        .catch((error: unknown) => {
+          this.keepRefusal(profile.id, error, upload.kind)
+          throw error
+        })
       const id = (response.data as { id?: unknown } | null)?.id
       if (typeof id !== 'string' || id === '') throw new SwitchboardError({ code: 'graph', message: 'Graph answered the upload without a media id' })
       const { store, ctx } = this.deps
@@ -164,6 +170,21 @@ export class MediaService {
       return this.view(this.row(profile.id, id))
     } finally {
       rmSync(partial, { force: true })
+    }
+  }
+
+  /**
+   * An upload Graph answered with an error is a media message that could not go: its error is
+   * kept with the refused sends (for the health figures). Keeping it never replaces the error.
+   */
+  private keepRefusal(profileId: string, error: unknown, kind: MediaKind): void {
+    const refusal = refusalOf(error)
+    if (!refusal) return
+    const { store, ctx } = this.deps
+    try {
+      store.refusedSends.record({ profileId, at: ctx.clock.now(), step: 'upload', type: kind, template: null, ...refusal })
+    } catch (failure) {
+      ctx.log.warn('could not keep a refused upload', { error: failure instanceof Error ? failure.message : String(failure) })
     }
   }
 

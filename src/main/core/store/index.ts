@@ -40,6 +40,7 @@ export {
 } from './inbox-queries'
 export type { RefreshLogEntry, RefreshOutcome, RefreshTrigger } from './refresh-log-table'
 export type { OutboundRecord } from './outbound-table'
+export type { RefusedSend } from './refused-sends-table'
 export type { AnnouncedMedia, MediaKindName, MediaRow, MediaState, MediaUpdate, StoredContent } from './media-table'
 export type {
   AttemptOutcome,

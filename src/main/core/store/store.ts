@@ -9,6 +9,7 @@ import { MediaTable } from './media-table'
 import { OutboundTable } from './outbound-table'
 import { ProfilesTable } from './profiles-table'
 import { RefreshLogTable } from './refresh-log-table'
+import { RefusedSendsTable } from './refused-sends-table'
 import { SettingsTable } from './settings-table'
 import { StatsQueries } from './stats-queries'
 import { WebhookCapture } from './webhook-capture'
@@ -26,6 +27,8 @@ export class Store {
   readonly inbox: InboxQueries
   readonly refreshLog: RefreshLogTable
   readonly outbound: OutboundTable
+  /** Sends Graph refused at once (no wamid, so no message). */
+  readonly refusedSends: RefusedSendsTable
   readonly registrations: WebhookRegistrationsTable
   /** Media messages carry, and which are stored on disk. */
   readonly media: MediaTable
@@ -52,6 +55,7 @@ export class Store {
     this.inbox = new InboxQueries(db)
     this.refreshLog = new RefreshLogTable(db)
     this.outbound = new OutboundTable(db, this.contacts)
+    this.refusedSends = new RefusedSendsTable(db)
     this.registrations = new WebhookRegistrationsTable(db)
     this.wal = new WalSync(db, `${file}-wal`)
   }
