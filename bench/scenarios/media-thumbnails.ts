@@ -1,19 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { MediaView, MessageView } from '@shared/contract'
 import { openSocket, SocketClient } from '../../test/support/ws-client'
 import { startServe, type ServeProcess } from '../support/app'
+import { chromiumPath, launchChromium } from '../support/browser'
 import type { BenchContext } from '../support/context'
 import { ms, num } from '../support/format'
 import { armThumbnails } from '../support/page-probes'
 import { figure, goal, type ScenarioResult } from '../support/results'
 import { maximum, median } from '../support/stats'
 import { waitUntil } from '../support/wait'
-
-/** Debian's Chromium with the launch flags of playwright.config.ts (as scenario 5). */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 const PHOTOS = 20
 const RUNS = 9
@@ -104,7 +101,7 @@ export async function mediaThumbnailsScenario(context: BenchContext): Promise<Om
   const dataDir = join(context.workDir, `media-thumbnails-${Date.now().toString(36)}`)
   mkdirSync(dataDir, { recursive: true })
   const serve = await startServe(context.app, dataDir, ['--sandbox', '--no-customers', '--sandbox-quirks', 'off'])
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const browser = await launchChromium()
   const tall: Opened[] = []
   const standard: Opened[] = []
   try {

@@ -1,7 +1,6 @@
-import { chromium, type Page } from 'playwright-core'
-import type { LoadRequest, LoadResult } from '../children/load'
-import { benchSecrets, startServe } from '../support/app'
-import { startChild } from '../support/child-process'
+import type { Page } from 'playwright-core'
+import { startServe } from '../support/app'
+import { BURST_SECONDS, burstLongTasks, chromiumPath, EVENTS_PER_SECOND, launchChromium } from '../support/browser'
 import { countRows, installProbes, searchOnce } from '../support/page-probes'
 import type { BenchContext } from '../support/context'
 import { ms, num } from '../support/format'
@@ -9,16 +8,9 @@ import { figure, goal, type ScenarioResult } from '../support/results'
 import type { SeededStore } from '../support/seed'
 import { maximum, median } from '../support/stats'
 
-/** Debian's Chromium with the launch flags of playwright.config.ts. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
 const SEARCHES = ['refund', 'delivery', 'parcel damaged', 'invoice', 'courier']
-const EVENTS_PER_SECOND = 500
-const BURST_SECONDS = 10
 
 interface Probe {
-  longTasks: { start: number; duration: number }[]
   inboxAt: number | null
   navKeyAt: number | null
 }
@@ -29,9 +21,6 @@ interface Rows {
   all: number
 }
 
-/** Blocks the page's main thread for 120 ms in one task. */
-const busyTask = `new Promise((resolve) => setTimeout(() => { const until = performance.now() + 120; while (performance.now() < until); resolve(null) }, 0))`
-
 const probe = (page: Page) => page.evaluate<Probe>('window.__bench')
 
 /**
@@ -40,7 +29,7 @@ const probe = (page: Page) => page.evaluate<Probe>('window.__bench')
  */
 export async function uiScenario(context: BenchContext, seeded: SeededStore): Promise<Omit<ScenarioResult, 'seconds'>> {
   const serve = await startServe(context.app, seeded.dataDir)
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const browser = await launchChromium()
   try {
     // Warm-up: one load of the app, in a context of its own (the measured load starts with an empty cache).
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
@@ -81,24 +70,7 @@ export async function uiScenario(context: BenchContext, seeded: SeededStore): Pr
     context.log(`  ${EVENTS_PER_SECOND} webhook events/s for ${BURST_SECONDS} s with the busiest thread open`)
     await app.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first().click()
     await app.getByRole('list', { name: /^Messages with / }).getByRole('article').first().waitFor()
-    // Calibration: a 120 ms task must show up in the observer, or "no long task" would mean nothing.
-    await app.evaluate(busyTask)
-    await app.waitForTimeout(200)
-    const calibrated = (await probe(app)).longTasks.some((task) => task.duration >= 110)
-    const burstStart = await app.evaluate<number>('performance.now()')
-    const generator = await startChild<object>(context.distDir, 'load')
-    let burst: LoadResult
-    try {
-      const request: LoadRequest = { url: serve.webhookUrl, secret: benchSecrets.appSecret, tag: `ui${Date.now().toString(36)}`, connections: 8, seconds: BURST_SECONDS, warmupSeconds: 0, rate: EVENTS_PER_SECOND }
-      burst = await generator.request<LoadResult>({ ...request })
-    } finally {
-      await generator.stop()
-    }
-    // Let the last refreshes land before reading the probes.
-    await app.waitForTimeout(1000)
-    const after = await probe(app)
-    const during = after.longTasks.filter((task) => task.start >= burstStart)
-    const longest = during.length ? maximum(during.map((task) => task.duration)) : 0
+    const { burst, calibrated, during, longest } = await burstLongTasks(context, app, serve, 'ui')
     const rowsAfterBurst = await app.evaluate<Rows>(countRows)
 
     context.log('  page the conversation list to its end')
