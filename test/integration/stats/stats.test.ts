@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ManualClock } from '../../../src/main/core'
 import { inbound, statusUpdate, wamid } from '../../support/webhook-payloads'
+import { sandboxCore, type SandboxCore } from '../../support/sandbox-core'
 import { webhookHarness, type WebhookHarness } from '../../support/webhook'
 
 let hook: WebhookHarness | undefined
+let sandbox: SandboxCore | undefined
 afterEach(async () => {
   await hook?.close()
+  await sandbox?.core.close()
   hook = undefined
+  sandbox = undefined
 })
 
 describe('stats.summary: the numbers behind the health charts', () => {
@@ -63,5 +67,48 @@ describe('stats.summary: the numbers behind the health charts', () => {
     expect((await hook.core.call('stats.summary', { since: now - 30 * day, until: now })).buckets).toHaveLength(30)
     await expect(hook.core.call('stats.summary', { since: now - 60 * day, until: now, bucket: '15m' })).rejects.toThrow(/more than 2,000 points/)
     await expect(hook.core.call('stats.summary', { since: now, until: now - day })).rejects.toMatchObject({ code: 'invalid_input' })
+  })
+})
+
+describe('stats.summary: Graph errors by code', () => {
+  it('counts sends Graph refused at once and messages that failed later, per bucket and per code with its hint', async () => {
+    const s = (sandbox = await sandboxCore())
+    const minute = 60_000
+    const since = s.clock.now() - minute
+    await s.core.call('sandbox.simulateInbound', { type: 'text', from: '12015550123' })
+    await s.advance(2000)
+    // Refused at once: a template that does not exist.
+    await expect(s.core.call('composer.send', { to: '12015550123', message: { kind: 'template', name: 'no_such_template', language: 'en_US' } })).rejects.toMatchObject({
+      graph: { code: 132001 },
+    })
+    // Accepted, failed later: free-form to a customer who never wrote (131047), templates to a number not on WhatsApp (131026).
+    await s.core.call('composer.send', { to: '+12015550188', message: { kind: 'text', body: 'Hello out of the blue' } })
+    for (let i = 0; i < 2; i++) await s.core.call('composer.send', { to: '+12015550000', message: { kind: 'template', name: 'hello_world', language: 'en_US' } })
+    for (let i = 0; i < 10; i++) await s.advance(2000)
+    // Twenty minutes on, in the next bucket: refused with 100.
+    await s.advance(20 * minute)
+    await s.core.call('sandbox.setRequireAppSecret', { on: true })
+    await expect(s.core.call('composer.send', { to: '12015550123', message: { kind: 'text', body: 'hi' } })).rejects.toMatchObject({ graph: { code: 100 } })
+
+    const stats = await s.core.call('stats.summary', { since, until: s.clock.now() + minute, bucket: '15m' })
+    const quarter = 15 * minute
+    expect(stats.graphErrors.buckets).toEqual([
+      { start: since, code: 131026, count: 2 },
+      { start: since, code: 131047, count: 1 },
+      { start: since, code: 132001, count: 1 },
+      { start: since + quarter, code: 100, count: 1 },
+    ])
+    expect(stats.graphErrors.codes).toEqual([
+      { code: 131026, title: expect.any(String) as string, hint: expect.stringMatching(/undeliverable/) as string, refused: 0, failed: 2, count: 2 },
+      { code: 100, title: expect.stringMatching(/appsecret_proof/) as string, hint: expect.stringMatching(/rejected a parameter/) as string, refused: 1, failed: 0, count: 1 },
+      { code: 131047, title: expect.any(String) as string, hint: expect.stringMatching(/24-hour/) as string, refused: 0, failed: 1, count: 1 },
+      { code: 132001, title: expect.any(String) as string, hint: expect.stringMatching(/template does not exist/) as string, refused: 1, failed: 0, count: 1 },
+    ])
+    // The failed ones are the funnel's.
+    expect(stats.funnel.failed).toBe(3)
+    expect(stats.failedByCode.map((f) => [f.code, f.count])).toEqual(expect.arrayContaining([[131026, 2], [131047, 1]]))
+    // Outside the range, nothing.
+    const before = await s.core.call('stats.summary', { since: since - 60 * minute, until: since })
+    expect(before.graphErrors).toEqual({ buckets: [], codes: [] })
   })
 })

@@ -10,6 +10,8 @@ const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.
 function report(stats: StatsSummary): string {
   const inbound = stats.buckets.reduce((n, b) => n + b.inbound, 0)
   const { funnel, requests } = stats
+  const refused = stats.graphErrors.codes.reduce((n, c) => n + c.refused, 0)
+  const failed = stats.graphErrors.codes.reduce((n, c) => n + c.failed, 0)
   const lines = [
     `${new Date(stats.since).toISOString()} → ${new Date(stats.until).toISOString()} (${stats.buckets.length} × ${stats.bucket})`,
     `messages     ${inbound} in, ${funnel.sent} out`,
@@ -21,13 +23,18 @@ function report(stats: StatsSummary): string {
     ...stats.rejectedByReason.map((r) => `  rejected    ${r.count} × ${printable(r.reason)}`),
     ...stats.templates.map((t) => `template     ${printable(t.name)}: sent ${t.sent}, delivered ${percent(t.delivered, t.sent)}, read ${percent(t.read, t.sent)}, failed ${t.failed}`),
     `refreshes    ${stats.refreshes.length}${stats.refreshes.length ? `: ${stats.refreshes.map((r) => `${r.outcome}${r.errorCode === null ? '' : ` (${r.errorCode})`}`).join(', ')}` : ''}`,
+    `graph errors ${refused + failed}: ${refused} refused at once, ${failed} failed later`,
+    ...stats.graphErrors.codes.flatMap((c) => [
+      `  error       ${c.count} × ${c.code ?? 'no code'}${c.title ? ` ${printable(c.title)}` : ''} (${c.refused} refused, ${c.failed} failed)`,
+      `              ${printable(c.hint)}`,
+    ]),
   ]
   return lines.join('\n') + '\n'
 }
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: "The integration's health in numbers: messages, delivery funnel and times, webhook outcomes and lag, templates, refreshes",
+  summary: "The integration's health in numbers: messages, delivery funnel and times, webhook outcomes and lag, templates, refreshes, Graph errors",
   options: {
     json: { type: 'boolean', description: 'Print JSON (what the charts draw, bucket by bucket)' },
     since: { type: 'string', valueName: 'TIME', description: 'From this date or time (ISO 8601; default 24 hours before --until)' },

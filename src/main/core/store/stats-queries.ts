@@ -24,7 +24,14 @@ export interface StatsRows {
   webhookLag: Spread
   templates: { name: string; sent: number; delivered: number; read: number; failed: number }[]
   refreshes: { at: number; outcome: string; errorCode: number | null }[]
+  graphErrors: {
+    buckets: { start: number; code: number | null; count: number }[]
+    codes: { code: number | null; title: string | null; refused: number; failed: number; count: number }[]
+  }
 }
+
+/** Codes ascending, "no code" first (as SQL orders NULL). */
+const byCode = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a - b)
 
 /**
  * The numbers behind every chart of the integration's health, each one SQL aggregate over a time
@@ -83,6 +90,8 @@ export class StatsQueries {
       )
       .all(window) as { reason: string; count: number }[]
 
+    const graphErrors = this.graphErrors(window, bucketMs, count, failedByCode, outbound)
+
     const refreshes = this.db
       .prepare('SELECT at, outcome, error_code AS errorCode FROM refresh_log WHERE profile_id = $profile AND at >= $since AND at < $until ORDER BY at')
       .all(window) as { at: number; outcome: string; errorCode: number | null }[]
@@ -114,6 +123,55 @@ export class StatsQueries {
       ),
       templates,
       refreshes,
+      graphErrors,
+    }
+  }
+
+  /**
+   * Graph's error codes of the range: sends refused at once (`refused_sends`, by when they were
+   * refused) and outbound messages that failed (by when they were sent, as the funnel counts them).
+   */
+  private graphErrors(
+    window: { profile: string; since: number; until: number },
+    bucketMs: number,
+    bucketCount: number,
+    failedByCode: StatsRows['failedByCode'],
+    outbound: string,
+  ): StatsRows['graphErrors'] {
+    const refusedIn = 'FROM refused_sends WHERE profile_id = $profile AND at >= $since AND at < $until'
+    const perBucket = [
+      ...(this.db
+        .prepare(`SELECT CAST((at - $since) / $bucket AS INTEGER) AS n, code, COUNT(*) AS count ${refusedIn} GROUP BY n, code`)
+        .all({ ...window, bucket: bucketMs }) as { n: number; code: number | null; count: number }[]),
+      ...(this.db
+        .prepare(`SELECT CAST((timestamp - $since) / $bucket AS INTEGER) AS n, json_extract(errors, '$[0].code') AS code, COUNT(*) AS count ${outbound} AND status = 'failed' GROUP BY n, code`)
+        .all({ ...window, bucket: bucketMs }) as { n: number; code: number | null; count: number }[]),
+    ]
+    const buckets = new Map<string, { n: number; code: number | null; count: number }>()
+    for (const row of perBucket) {
+      if (row.n < 0 || row.n >= bucketCount) continue
+      const key = `${row.n}:${row.code}`
+      const seen = buckets.get(key)
+      if (seen) seen.count += row.count
+      else buckets.set(key, { ...row })
+    }
+
+    // With MAX(at), SQLite takes `title` from the code's latest refusal.
+    const refused = this.db.prepare(`SELECT code, COUNT(*) AS count, title, MAX(at) AS last ${refusedIn} GROUP BY code`).all(window) as {
+      code: number | null
+      count: number
+      title: string | null
+    }[]
+    const codes = new Map<number | null, StatsRows['graphErrors']['codes'][number]>()
+    for (const row of failedByCode) codes.set(row.code, { code: row.code, title: row.title, refused: 0, failed: row.count, count: row.count })
+    for (const row of refused) {
+      const seen = codes.get(row.code)
+      if (seen) Object.assign(seen, { title: seen.title ?? row.title, refused: row.count, count: seen.count + row.count })
+      else codes.set(row.code, { code: row.code, title: row.title, refused: row.count, failed: 0, count: row.count })
+    }
+    return {
+      buckets: [...buckets.values()].sort((a, b) => a.n - b.n || byCode(a.code, b.code)).map((row) => ({ start: window.since + row.n * bucketMs, code: row.code, count: row.count })),
+      codes: [...codes.values()].sort((a, b) => b.count - a.count || byCode(a.code, b.code)),
     }
   }
 

@@ -26,6 +26,22 @@ export const statsSummary = z.object({
   webhookLag: spread,
   templates: z.array(z.object({ name: z.string(), sent: z.number().int(), delivered: z.number().int(), read: z.number().int(), failed: z.number().int() })),
   refreshes: z.array(z.object({ at: epochMs, outcome: z.string(), errorCode: z.number().int().nullable() })),
+  /** Graph errors by Meta's code over time: sends Graph refused (no wamid) and messages that failed later (status webhooks). */
+  graphErrors: z.object({
+    /** Only the (bucket, code) pairs with errors, ordered by start then code. */
+    buckets: z.array(z.object({ start: epochMs, code: z.number().int().nullable(), count: z.number().int() })),
+    /** One row per code over the whole range, most frequent first; `hint` from the Graph error facts (what happened, what to do). */
+    codes: z.array(
+      z.object({
+        code: z.number().int().nullable(),
+        title: z.string().nullable(),
+        hint: z.string(),
+        refused: z.number().int(),
+        failed: z.number().int(),
+        count: z.number().int(),
+      }),
+    ),
+  }),
 })
 export type StatsSummary = z.infer<typeof statsSummary>
 
