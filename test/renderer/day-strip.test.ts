@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { StatsSummary } from '../../src/shared/contract'
+import { summaryOf } from '../support/summary'
 import { refreshLabel, STRIP_HALF, STRIP_WIDTH, stripGeometry } from '../../src/renderer/src/screens/overview/day-strip'
 
 const since = Date.UTC(2026, 11, 1, 12)
 const quarter = 15 * 60_000
-const day = (buckets: { inbound: number; outbound: number; failed: number }[], refreshes: StatsSummary['refreshes'] = []): StatsSummary => ({
-  since,
-  until: since + buckets.length * quarter,
-  bucket: '15m',
-  buckets: buckets.map((b, i) => ({ start: since + i * quarter, ...b })),
-  funnel: { sent: 0, delivered: 0, read: 0, failed: 0 },
-  failedByCode: [],
-  toDelivered: { count: 0, medianMs: null, p95Ms: null },
-  toRead: { count: 0, medianMs: null, p95Ms: null },
-  requests: { accepted: 0, rejected: 0, verified: 0, verifyFailed: 0 },
-  rejectedByReason: [],
-  webhookLag: { count: 0, medianMs: null, p95Ms: null },
-  templates: [],
-  refreshes,
-})
+const day = (buckets: { inbound: number; outbound: number; failed: number }[], refreshes: StatsSummary['refreshes'] = []): StatsSummary =>
+  summaryOf(since, quarter, buckets, { refreshes })
 
 describe('the Overview’s 24-hour strip', () => {
   it('scales both directions to the busiest bucket, keeps a single message visible, and leaves empty buckets flat', () => {

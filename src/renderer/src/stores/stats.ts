@@ -1,23 +1,24 @@
 import { create } from 'zustand'
 import type { AppError, StatsSummary } from '@shared/contract'
 import { api } from '../api'
-import { CoalescedRefresh } from './coalesced-refresh'
+import { LiveSummary } from './live-summary'
 
 interface StatsStore {
   /** The last 24 hours, for the Overview's strip. */
   day: StatsSummary | null
   error: AppError | null
   load: () => Promise<void>
-  /** Deliveries or refreshes happened: read the day again (at most every few seconds). */
+  /** Deliveries or refreshes happened: move the strip's last buckets (and read the day again now and then). */
   changed: () => void
   reset: () => void
 }
 
-/** A busy inbox re-reads the day at most this often. */
-const REFRESH_MS = 5_000
-
 export const useStats = create<StatsStore>()((set, get) => {
-  const refresh = new CoalescedRefresh(REFRESH_MS, () => get().load())
+  const live = new LiveSummary(
+    () => get().day,
+    (day) => set({ day }),
+    () => get().load(),
+  )
   return {
     day: null,
     error: null,
@@ -26,10 +27,10 @@ export const useStats = create<StatsStore>()((set, get) => {
       set(result.ok ? { day: result.value, error: null } : { error: result.error })
     },
     changed() {
-      if (get().day) refresh.add([])
+      live.changed()
     },
     reset() {
-      refresh.cancel()
+      live.cancel()
       set({ day: null, error: null })
     },
   }
