@@ -1,6 +1,7 @@
 import { refreshStrategyLabels, tokenKindLabels, type TokenStatus } from '@shared/contract'
 import { countdown, ErrorMessage, formatFull, useSecondTick } from '../../components'
 import { useToken } from '../../stores'
+import { TokenTimeline } from './TokenTimeline'
 
 const stateLabels: Record<TokenStatus['state'], string> = {
   no_token: 'No token',
@@ -11,7 +12,7 @@ const stateLabels: Record<TokenStatus['state'], string> = {
   unknown: 'Not inspected yet',
 }
 
-/** The token at a glance: countdown, lifetime bar, kind, scopes, last inspection, Refresh now. */
+/** The token at a glance: countdown, lifetime timeline, kind, scopes, last inspection, Refresh now. */
 export function TokenCard({ status }: { status: TokenStatus }) {
   const tick = useSecondTick()
   const offset = useToken((s) => s.offset)
@@ -23,9 +24,7 @@ export function TokenCard({ status }: { status: TokenStatus }) {
   const now = tick + offset
   const inspection = status.inspection
   const expiresAt = inspection?.expiresAt ?? null
-  const lifetime = expiresAt && inspection?.issuedAt ? expiresAt - inspection.issuedAt : null
   const left = expiresAt ? expiresAt - now : null
-  const share = lifetime && left !== null ? Math.max(0, Math.min(1, left / lifetime)) : null
 
   return (
     <section className={`token-card token-card--${status.state}`} aria-label="Access token">
@@ -38,11 +37,7 @@ export function TokenCard({ status }: { status: TokenStatus }) {
       <div className="token-card__countdown" data-testid="token-countdown" aria-live="off">
         {expiresAt === 0 ? 'Never expires' : left !== null ? (left > 0 ? `Expires in ${countdown(left)}` : 'Expired') : '—'}
       </div>
-      {share !== null ? (
-        <div className="lifetime" role="meter" aria-label="Lifetime left" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
-          <div className="lifetime__used" style={{ width: `${Math.round(share * 100)}%` }} />
-        </div>
-      ) : null}
+      <TokenTimeline status={status} />
       <dl className="facts">
         {inspection ? (
           <>
