@@ -45,3 +45,38 @@ describe('switchboard stats: Graph errors', () => {
     )
   })
 })
+
+describe('switchboard stats --messages', () => {
+  it('lists the messages behind a funnel figure, narrowed by code or template, as text or JSON', () => {
+    const dataDir = tempDir()
+    expect(runBuiltCli(['credentials', 'set', '--data-dir', dataDir, '--profile', 'shop', '--app-id', '123456']).status).toBe(0)
+    const at = Date.parse('2026-11-02T10:00:00Z')
+    const store = Store.open(dataDir)
+    const profileId = store.profiles.byName('shop')!.id
+    const sent = (wamid: string, offset: number, type: string, payload: unknown, text: string | null) =>
+      store.outbound.record({ wamid, profileId, customer: { phone: '12015550123', userId: null }, phoneNumberId: '1', type, text, payload, contextWamid: null, timestamp: at + offset, status: 'accepted', statusRank: 1 })
+    sent('wamid.a', 0, 'text', { type: 'text', text: { body: 'first' } }, 'first')
+    sent('wamid.b', 1000, 'template', { type: 'template', template: { name: 'order_update' } }, 'order_update · Ana')
+    sent('wamid.c', 2000, 'text', { type: 'text', text: { body: 'third' } }, 'third')
+    store.db.prepare(`UPDATE messages SET status = 'failed', errors = ? WHERE wamid IN ('wamid.b', 'wamid.c')`).run(JSON.stringify([{ code: 131026, title: 'Message undeliverable' }]))
+    store.close()
+    const run = (args: string[]) => runBuiltCli(['stats', '--since', '2026-11-01', '--until', '2026-11-08', ...args, '--data-dir', dataDir, '--profile', 'shop'])
+
+    const failed = run(['--messages', 'failed', '--code', '131026'])
+    expect(failed.status).toBe(0)
+    expect(failed.stdout).toBe(
+      '2026-11-02 10:00:02  out  12015550123      text         third [failed]\n' + '2026-11-02 10:00:01  out  12015550123      template     order_update · Ana [failed]\n' + '2 of 2\n',
+    )
+    const json = JSON.parse(run(['--messages', 'sent', '--template', 'order_update', '--json']).stdout) as { total: number; messages: { wamid: string }[] }
+    expect(json).toMatchObject({ total: 1, messages: [{ wamid: 'wamid.b' }] })
+    expect(run(['--messages', 'sent', '--limit', '1']).stdout).toMatch(/third \[failed\]\n1 of 3\n$/)
+    const none = run(['--messages', 'failed', '--code', 'none'])
+    expect([none.status, none.stdout, none.stderr]).toEqual([0, '', 'No messages.\n'])
+
+    expect(run(['--messages', 'opened']).stderr).toContain('--messages takes sent, delivered, read, failed')
+    expect(run(['--messages', 'read', '--code', '131026']).stderr).toContain('--code goes with --messages failed')
+    expect(run(['--messages', 'failed', '--code', 'x']).stderr).toContain('--code takes')
+    expect(run(['--template', 'order_update']).stderr).toContain('--template goes with --messages')
+    expect(run(['--messages', 'sent', '--bucket', 'day']).status).toBe(2)
+  })
+})

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { OutgoingMessage } from '@shared/contract'
 import type { ManualClock } from '../../../src/main/core'
 import { inbound, statusUpdate, wamid } from '../../support/webhook-payloads'
 import { sandboxCore, type SandboxCore } from '../../support/sandbox-core'
@@ -110,5 +111,68 @@ describe('stats.summary: Graph errors by code', () => {
     // Outside the range, nothing.
     const before = await s.core.call('stats.summary', { since: since - 60 * minute, until: since })
     expect(before.graphErrors).toEqual({ buckets: [], codes: [] })
+  })
+})
+
+describe('stats.messages: the messages behind each figure of the funnel', () => {
+  it('lists, for every stage, failure code and template, exactly the messages the funnel counts, newest first and paged', async () => {
+    const s = (sandbox = await sandboxCore())
+    const minute = 60_000
+    const since = s.clock.now() - minute
+    await s.core.call('sandbox.simulateInbound', { type: 'text', from: '12015550123' })
+    await s.advance(2000)
+    const send = (to: string, message: OutgoingMessage) => s.core.call('composer.send', { to, message })
+    for (let i = 0; i < 3; i++) {
+      await send('12015550123', { kind: 'text', body: `update ${i}` })
+      await s.advance(1000)
+    }
+    await send('12015550123', { kind: 'template', name: 'hello_world', language: 'en_US' })
+    await send('12015550123', { kind: 'template', name: 'order_update', language: 'en_US', body: ['Ana', '#1042', 'Friday'], buttons: [{ index: 0, subType: 'url', value: '1042' }] })
+    await send('+12015550188', { kind: 'text', body: 'Hello out of the blue' })
+    for (let i = 0; i < 2; i++) await send('+12015550000', { kind: 'template', name: 'hello_world', language: 'en_US' })
+    for (let i = 0; i < 30; i++) await s.advance(2000)
+    const range = { since, until: s.clock.now() + minute }
+    const stats = await s.core.call('stats.summary', range)
+    expect(stats.funnel).toMatchObject({ sent: 8, failed: 3 })
+    expect(stats.funnel.read).toBeGreaterThan(0)
+
+    const total = async (input: { stage: 'sent' | 'delivered' | 'read' | 'failed'; code?: number | null; template?: string }) =>
+      (await s.core.call('stats.messages', { ...range, ...input, limit: 500 })).total
+    for (const stage of ['sent', 'delivered', 'read', 'failed'] as const) expect(await total({ stage }), stage).toBe(stats.funnel[stage])
+    expect(stats.failedByCode.length).toBe(2)
+    for (const row of stats.failedByCode) expect(await total({ stage: 'failed', code: row.code }), String(row.code)).toBe(row.count)
+    expect(await total({ stage: 'failed', code: null })).toBe(0)
+    expect(stats.templates.map((t) => t.name).sort()).toEqual(['hello_world', 'order_update'])
+    for (const t of stats.templates) for (const stage of ['sent', 'delivered', 'read', 'failed'] as const) expect(await total({ stage, template: t.name }), `${t.name} ${stage}`).toBe(t[stage])
+
+    const failed = await s.core.call('stats.messages', { ...range, stage: 'failed', code: 131026, limit: 10 })
+    expect(failed.messages.map((m) => [m.direction, m.type, m.status, m.hint !== null])).toEqual([
+      ['out', 'template', 'failed', true],
+      ['out', 'template', 'failed', true],
+    ])
+    // Pages of two, newest first, add up to the whole list.
+    const all = (await s.core.call('stats.messages', { ...range, stage: 'sent', limit: 500 })).messages
+    expect(all.map((m) => m.timestamp)).toEqual(all.map((m) => m.timestamp).sort((a, b) => b - a))
+    const paged = []
+    for (let offset = 0; offset < all.length; offset += 2) paged.push(...(await s.core.call('stats.messages', { ...range, stage: 'sent', limit: 2, offset })).messages)
+    expect(paged.map((m) => m.id)).toEqual(all.map((m) => m.id))
+    expect(await s.core.call('stats.messages', { ...range, stage: 'sent', limit: 2, offset: 100 })).toEqual({ messages: [], total: 8 })
+  })
+
+  it('finds a message that failed without a code, and refuses a code for another stage or a range that ends before it starts', async () => {
+    hook = await webhookHarness()
+    const now = hook.core.context.clock.now()
+    const minute = 60_000
+    const id = wamid('out')
+    expect((await hook.post(statusUpdate(id, '15551230001', 'sent', now - 2 * minute))).status).toBe(200)
+    expect((await hook.post(statusUpdate(id, '15551230001', 'failed', now - minute))).status).toBe(200)
+    const range = { since: now - 60 * minute, until: now + minute }
+    const stats = await hook.core.call('stats.summary', range)
+    expect(stats.failedByCode).toEqual([{ code: null, title: null, count: 1 }])
+    expect(stats.graphErrors.codes).toEqual([{ code: null, title: null, hint: expect.stringMatching(/no error code/) as string, refused: 0, failed: 1, count: 1 }])
+    const found = await hook.core.call('stats.messages', { ...range, stage: 'failed', code: null, limit: 10 })
+    expect(found).toMatchObject({ total: 1, messages: [{ wamid: id, status: 'failed' }] })
+    await expect(hook.core.call('stats.messages', { ...range, stage: 'read', code: 131026, limit: 10 })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(hook.core.call('stats.messages', { since: now, until: now - minute, stage: 'sent', limit: 10 })).rejects.toMatchObject({ code: 'invalid_input' })
   })
 })

@@ -9,7 +9,8 @@ import { printable } from '../terminal-text'
 /** Messages per page of an export: enough to stream quickly, few enough to keep memory flat. */
 const EXPORT_PAGE = 2000
 
-function line(m: MessageView): string {
+/** One stored message on one line: time, direction, customer, type, text and, when sent, its status. */
+export function messageLine(m: MessageView): string {
   const time = new Date(m.timestamp).toISOString().replace('T', ' ').slice(0, 19)
   const status = m.direction === 'out' && m.status ? ` [${m.status}]` : ''
   return `${time}  ${m.direction === 'in' ? 'in ' : 'out'}  ${printable(m.contact).padEnd(15)}  ${m.type.padEnd(11)}  ${printable(m.text ?? '')}${status}`
@@ -35,7 +36,7 @@ export const messagesCommand: Command = {
           ? (await core.call('inbox.thread', { contact, limit })).messages
           : (await core.call('inbox.recent', { limit })).messages
       const ordered = search ? messages : [...messages].reverse()
-      printList(run, ordered, line, 'No messages.')
+      printList(run, ordered, messageLine, 'No messages.')
       return exitCodes.ok
     })
   },

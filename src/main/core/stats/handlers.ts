@@ -3,6 +3,7 @@ import type { ActiveProfile } from '../active-profile'
 import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatch'
 import { describeGraphError } from '../graph'
+import { messageView } from '../inbox'
 import type { Store } from '../store'
 
 const DAY = 24 * 60 * 60_000
@@ -18,19 +19,36 @@ function codeHint(code: number | null): string {
   return describeGraphError({ status: 200, code, subcode: null, isTransient: null, source: 'status' }).hint
 }
 
-export function statsHandlers(ctx: CoreContext, store: Store, active: ActiveProfile): Pick<Handlers, 'stats.summary'> {
+export function statsHandlers(ctx: CoreContext, store: Store, active: ActiveProfile): Pick<Handlers, 'stats.summary' | 'stats.messages'> {
+  const profileId = () => {
+    const profile = active.snapshot().profile
+    if (!profile) throw new SwitchboardError({ code: 'not_configured', message: 'No profile is active', fix: 'Create or choose a profile in Settings' })
+    return profile.id
+  }
   return {
     'stats.summary': (input) => {
-      const profile = active.snapshot().profile
-      if (!profile) throw new SwitchboardError({ code: 'not_configured', message: 'No profile is active', fix: 'Create or choose a profile in Settings' })
+      const id = profileId()
       const until = input?.until ?? ctx.clock.now()
       const since = input?.since ?? until - DAY
       const bucket = input?.bucket ?? bucketFor(until - since)
       if ((until - since) / bucketMs[bucket] > 2000) {
         throw new SwitchboardError({ code: 'invalid_input', message: `A ${bucket} bucket over this range makes more than 2,000 points: choose a larger bucket` })
       }
-      const rows = store.stats.summary({ profileId: profile.id, since, until, bucketMs: bucketMs[bucket] })
+      const rows = store.stats.summary({ profileId: id, since, until, bucketMs: bucketMs[bucket] })
       return { since, until, bucket, ...rows, graphErrors: { buckets: rows.graphErrors.buckets, codes: rows.graphErrors.codes.map((row) => ({ ...row, hint: codeHint(row.code) })) } }
+    },
+    'stats.messages': ({ since, until, stage, code, template, limit, offset }) => {
+      const { rows, total } = store.stats.messages({
+        profileId: profileId(),
+        since,
+        until,
+        stage,
+        ...(code === undefined ? {} : { code }),
+        ...(template === undefined ? {} : { template }),
+        limit,
+        offset: offset ?? 0,
+      })
+      return { messages: rows.map(messageView), total }
     },
   }
 }

@@ -92,7 +92,7 @@ export interface RequestDetailRow extends RequestSummaryRow {
   body: string | null
 }
 
-interface RawMessage {
+export interface RawMessage {
   id: number
   wamid: string
   direction: 'in' | 'out'
@@ -135,7 +135,8 @@ interface RawConversation extends RawContact {
 
 const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown))
 
-function message(raw: RawMessage): MessageRow {
+/** A `messages` row (`SELECT *`) as the rest of the core reads it. */
+export function messageRow(raw: RawMessage): MessageRow {
   return {
     id: raw.id,
     wamid: raw.wamid,
@@ -299,17 +300,17 @@ export class InboxQueries {
 
   thread(profileId: string, key: string, limit: number, before?: { timestamp: number; id: number }): MessageRow[] {
     const rows = before ? this.threadBefore.all(profileId, key, before.timestamp, before.timestamp, before.id, limit) : this.threadFirst.all(profileId, key, limit)
-    return (rows as unknown as RawMessage[]).map(message)
+    return (rows as unknown as RawMessage[]).map(messageRow)
   }
 
   recent(profileId: string, limit: number): MessageRow[] {
     const rows = this.db.prepare('SELECT * FROM messages WHERE profile_id = ? AND target_wamid IS NULL ORDER BY timestamp DESC, id DESC LIMIT ?').all(profileId, limit)
-    return (rows as unknown as RawMessage[]).map(message)
+    return (rows as unknown as RawMessage[]).map(messageRow)
   }
 
   messageByWamid(wamid: string): MessageRow | undefined {
     const raw = this.byWamid.get(wamid) as RawMessage | undefined
-    return raw && message(raw)
+    return raw && messageRow(raw)
   }
 
   statuses(wamid: string): StatusRow[] {
@@ -327,7 +328,7 @@ export class InboxQueries {
     const query = ftsQuery(text)
     if (!query) return []
     const rows = this.searchStatement.all(query, profileId, limit, offset) as unknown as (RawMessage & { snippet: string; contact_name: string | null })[]
-    return rows.map((r) => ({ message: message(r), snippet: r.snippet, contactName: r.contact_name }))
+    return rows.map((r) => ({ message: messageRow(r), snippet: r.snippet, contactName: r.contact_name }))
   }
 
   markRead(profileId: string, key: string): void {
@@ -389,7 +390,7 @@ export class InboxQueries {
       media_content: string | null
     }
     return (rows as unknown as RawExport[]).map((row) => ({
-      ...message(row),
+      ...messageRow(row),
       contactPhone: row.contact_phone,
       contactUserId: row.contact_user_id,
       contactUsername: row.contact_username,

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { messageRow, type MessageRow, type RawMessage } from './inbox-queries'
 
 export interface StatsRange {
   profileId: string
@@ -6,6 +7,31 @@ export interface StatsRange {
   until: number
   bucketMs: number
 }
+
+export type FunnelStage = 'sent' | 'delivered' | 'read' | 'failed'
+
+/** One figure of the funnel and what narrows it (a failure code, a template). */
+export interface FunnelSelection extends Omit<StatsRange, 'bucketMs'> {
+  stage: FunnelStage
+  /** failed only; null: failed without a code. */
+  code?: number | null
+  template?: string
+  limit: number
+  offset: number
+}
+
+/** Which outbound messages each figure of the funnel counts, by the furthest status they reached: one definition for the counts and the lists. */
+const reached: Record<FunnelStage, string> = {
+  sent: '1',
+  delivered: "status IN ('delivered', 'read')",
+  read: "status = 'read'",
+  failed: "status = 'failed'",
+}
+/** Meta's code of a failed message: the first of its errors. */
+const FAILURE_CODE = "json_extract(errors, '$[0].code')"
+const TEMPLATE_NAME = "json_extract(payload, '$.template.name')"
+/** The outbound messages of a range, by the time they were sent; edits and deletions are not messages of their own. */
+const OUTBOUND = `FROM messages WHERE profile_id = $profile AND direction = 'out' AND timestamp >= $since AND timestamp < $until AND target_wamid IS NULL`
 
 export interface Spread {
   count: number
@@ -56,22 +82,19 @@ export class StatsQueries {
     const filled = Array.from({ length: count }, (_, n) => ({ start: since + n * bucketMs, inbound: 0, outbound: 0, failed: 0 }))
     for (const row of buckets) if (row.n >= 0 && row.n < count) Object.assign(filled[row.n]!, { inbound: row.inbound, outbound: row.outbound, failed: row.failed })
 
-    const outbound = `FROM messages WHERE profile_id = $profile AND direction = 'out' AND timestamp >= $since AND timestamp < $until AND target_wamid IS NULL`
+    const outbound = OUTBOUND
     const funnel = this.db
-      .prepare(
-        `SELECT COUNT(*) AS sent, SUM(status IN ('delivered', 'read')) AS delivered, SUM(status = 'read') AS read, SUM(status = 'failed') AS failed ${outbound}`,
-      )
+      .prepare(`SELECT COUNT(*) AS sent, SUM(${reached.delivered}) AS delivered, SUM(${reached.read}) AS read, SUM(${reached.failed}) AS failed ${outbound}`)
       .get(window) as { sent: number; delivered: number | null; read: number | null; failed: number | null }
     const failedByCode = this.db
       .prepare(
-        `SELECT json_extract(errors, '$[0].code') AS code, json_extract(errors, '$[0].title') AS title, COUNT(*) AS count
-         ${outbound} AND status = 'failed' GROUP BY code ORDER BY count DESC`,
+        `SELECT ${FAILURE_CODE} AS code, json_extract(errors, '$[0].title') AS title, COUNT(*) AS count
+         ${outbound} AND ${reached.failed} GROUP BY code ORDER BY count DESC`,
       )
       .all(window) as { code: number | null; title: string | null; count: number }[]
     const templates = this.db
       .prepare(
-        `SELECT json_extract(payload, '$.template.name') AS name, COUNT(*) AS sent, SUM(status IN ('delivered', 'read')) AS delivered,
-           SUM(status = 'read') AS read, SUM(status = 'failed') AS failed
+        `SELECT ${TEMPLATE_NAME} AS name, COUNT(*) AS sent, SUM(${reached.delivered}) AS delivered, SUM(${reached.read}) AS read, SUM(${reached.failed}) AS failed
          ${outbound} AND type = 'template' GROUP BY name HAVING name IS NOT NULL ORDER BY sent DESC`,
       )
       .all(window) as { name: string; sent: number; delivered: number; read: number; failed: number }[]
@@ -127,6 +150,25 @@ export class StatsQueries {
     }
   }
 
+  /** The outbound messages one figure of the funnel counts (narrowed as asked), newest first, and how many there are. */
+  messages(selection: FunnelSelection): { rows: MessageRow[]; total: number } {
+    const { profileId, since, until, stage, code, template, limit, offset } = selection
+    const values: Record<string, string | number> = { profile: profileId, since, until }
+    let where = `${OUTBOUND} AND ${reached[stage]}`
+    if (code === null) where += ` AND ${FAILURE_CODE} IS NULL`
+    else if (code !== undefined) {
+      where += ` AND ${FAILURE_CODE} = $code`
+      values.code = code
+    }
+    if (template !== undefined) {
+      where += ` AND type = 'template' AND ${TEMPLATE_NAME} = $template`
+      values.template = template
+    }
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${where}`).get(values) as { n: number }).n
+    const rows = total <= offset ? [] : (this.db.prepare(`SELECT * ${where} ORDER BY timestamp DESC, id DESC LIMIT $limit OFFSET $offset`).all({ ...values, limit, offset }) as unknown as RawMessage[])
+    return { rows: rows.map(messageRow), total }
+  }
+
   /**
    * Graph's error codes of the range: sends refused at once (`refused_sends`, by when they were
    * refused) and outbound messages that failed (by when they were sent, as the funnel counts them).
@@ -144,7 +186,7 @@ export class StatsQueries {
         .prepare(`SELECT CAST((at - $since) / $bucket AS INTEGER) AS n, code, COUNT(*) AS count ${refusedIn} GROUP BY n, code`)
         .all({ ...window, bucket: bucketMs }) as { n: number; code: number | null; count: number }[]),
       ...(this.db
-        .prepare(`SELECT CAST((timestamp - $since) / $bucket AS INTEGER) AS n, json_extract(errors, '$[0].code') AS code, COUNT(*) AS count ${outbound} AND status = 'failed' GROUP BY n, code`)
+        .prepare(`SELECT CAST((timestamp - $since) / $bucket AS INTEGER) AS n, ${FAILURE_CODE} AS code, COUNT(*) AS count ${outbound} AND ${reached.failed} GROUP BY n, code`)
         .all({ ...window, bucket: bucketMs }) as { n: number; code: number | null; count: number }[]),
     ]
     const buckets = new Map<string, { n: number; code: number | null; count: number }>()

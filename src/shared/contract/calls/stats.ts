@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import { epochMs } from '../../schemas'
 import { call } from '../define'
+import { messageView } from './inbox'
 
 export const statsBuckets = ['15m', 'hour', 'day'] as const
 export type StatsBucket = (typeof statsBuckets)[number]
 export const bucketMs: Record<StatsBucket, number> = { '15m': 15 * 60_000, hour: 60 * 60_000, day: 24 * 60 * 60_000 }
+
+/** The figures of the delivery funnel: every outbound message, those delivered (or read), read, failed. */
+export const funnelStages = ['sent', 'delivered', 'read', 'failed'] as const
+export type FunnelStage = (typeof funnelStages)[number]
 
 const spread = z.object({ count: z.number().int().nonnegative(), medianMs: z.number().nullable(), p95Ms: z.number().nullable() })
 
@@ -53,5 +58,22 @@ export const statsCalls = {
       .refine((input) => input.since === undefined || input.until === undefined || input.since < input.until, 'since must be before until')
       .optional(),
     result: statsSummary,
+  }),
+  'stats.messages': call({
+    summary: 'The outbound messages behind one figure of the delivery funnel over a time range, newest first, paged',
+    input: z
+      .strictObject({
+        since: epochMs,
+        until: epochMs,
+        stage: z.enum(funnelStages),
+        /** failed only: Meta's error code (null: failed without a code) */
+        code: z.number().int().nullable().optional(),
+        template: z.string().min(1).max(512).optional(),
+        limit: z.number().int().min(1).max(500),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+      })
+      .refine((input) => input.since < input.until, 'since must be before until')
+      .refine((input) => input.code === undefined || input.stage === 'failed', { message: 'code goes with the failed stage', path: ['code'] }),
+    result: z.object({ messages: z.array(messageView), total: z.number().int() }),
   }),
 }
